@@ -1,0 +1,4 @@
+/**
+ * Observability for Spring Boot: what every feature shares.
+ */
+package dev.aisd.observability;
