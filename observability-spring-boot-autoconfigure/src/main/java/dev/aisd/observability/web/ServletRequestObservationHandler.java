@@ -1,0 +1,37 @@
+package dev.aisd.observability.web;
+
+import java.util.List;
+
+import io.micrometer.observation.Observation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+
+/**
+ * {@link RequestObservationHandler} for Servlet applications.
+ */
+final class ServletRequestObservationHandler extends RequestObservationHandler<ServerRequestObservationContext> {
+
+	ServletRequestObservationHandler(List<CompletedRequestListener> listeners) {
+		super(listeners);
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ServerRequestObservationContext;
+	}
+
+	@Override
+	CompletedRequest complete(ServerRequestObservationContext context, long durationNanos, String traceId,
+			String spanId) {
+		HttpServletRequest request = context.getCarrier();
+		HttpServletResponse response = context.getResponse();
+		int status = (response != null) ? response.getStatus() : 500;
+		Object requestId = request.getAttribute(RequestAttributes.REQUEST_ID);
+		return new CompletedRequest(request.getMethod(), context.getPathPattern(), request.getRequestURI(), status,
+				durationNanos, request.getRemoteAddr(), (requestId != null) ? requestId.toString() : null, traceId,
+				spanId, context.getError());
+	}
+
+}
