@@ -1,0 +1,4 @@
+/**
+ * Metric helpers shared by every module: bounded label values.
+ */
+package dev.aisd.observability.metrics;
