@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * and {@code http_request_duration_seconds{method,endpoint}}.
  * <p>
  * Every label is bounded: {@code endpoint} is the route template ({@value #UNMATCHED} when
- * no route matched, {@code other} past {@code maxEndpoints} distinct templates, counted by
+ * no route matched, including a 404 from the static resource catch-all {@code /**}, {@code other} past {@code maxEndpoints} distinct templates, counted by
  * {@code observability_label_values_folded_total}), {@code method} is one of the standard
  * HTTP methods or {@value #OTHER}, {@code status_code} is a status between 100 and 599 or
  * {@value #OTHER}.
@@ -54,6 +54,9 @@ public final class HttpRequestMetrics implements CompletedRequestListener {
 			Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(75), Duration.ofMillis(100),
 			Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(750), Duration.ofSeconds(1),
 			Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofMillis(7500), Duration.ofSeconds(10));
+
+	/** Route of Spring's static resource handler, which every unknown path reaches. */
+	private static final String CATCH_ALL_ROUTE = "/**";
 
 	private final ConcurrentHashMap<String, EndpointMeters> byRoute = new ConcurrentHashMap<>();
 
@@ -100,11 +103,13 @@ public final class HttpRequestMetrics implements CompletedRequestListener {
 
 	@Override
 	public void onCompleted(CompletedRequest request) {
-		endpointMeters(request.route()).record(request.method(), request.status(), request.durationNanos());
+		endpointMeters(request.route(), request.status()).record(request.method(), request.status(),
+				request.durationNanos());
 	}
 
-	private EndpointMeters endpointMeters(String route) {
-		if (route == null) {
+	private EndpointMeters endpointMeters(String route, int status) {
+		// A 404 from the static resource catch-all matched no route of the application.
+		if (route == null || (status == 404 && CATCH_ALL_ROUTE.equals(route))) {
 			return this.unmatched;
 		}
 		EndpointMeters meters = this.byRoute.get(route);
