@@ -76,6 +76,18 @@ class MetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void nonWebAppWithoutSpringWebThenScraperStillWorks() {
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withClassLoader(new FilteredClassLoader("org.springframework.http", "org.springframework.web"))
+			.run((context) -> {
+				context.getBean(MeterRegistry.class).counter("plain.app").increment();
+				assertThat(new String(context.getBean(PrometheusScraper.class).scrape(null).body(),
+						StandardCharsets.UTF_8))
+					.contains("plain_app_total{service=");
+			});
+	}
+
+	@Test
 	void customPathThenRouteServesIt() {
 		this.contextRunner.withPropertyValues("observability.metrics.path=/internal/prometheus")
 			.run((context) -> assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME))

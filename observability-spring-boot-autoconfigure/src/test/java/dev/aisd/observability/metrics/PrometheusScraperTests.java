@@ -2,6 +2,7 @@ package dev.aisd.observability.metrics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -17,8 +19,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.config.PrometheusPropertiesLoader;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +50,12 @@ class PrometheusScraperTests {
 	}
 
 	@Test
+	void scrapeWhenAcceptIsMixedCaseThenStillMatches() {
+		assertThat(type("Application/OpenMetrics-Text; Q=0.9, text/plain; q=0.1"))
+			.isEqualTo("application/openmetrics-text;version=1.0.0");
+	}
+
+	@Test
 	void scrapeWhenTextPreferredOverOpenMetricsThenText() {
 		assertThat(type("application/openmetrics-text;q=0.2, text/plain;q=0.9"))
 			.isEqualTo("text/plain;version=0.0.4");
@@ -67,6 +73,10 @@ class PrometheusScraperTests {
 		assertThat(type("this is not;;; a media type ===")).isEqualTo("text/plain;version=0.0.4");
 		assertThat(type("text/plain;q=0")).isEqualTo("text/plain;version=0.0.4");
 		assertThat(type("\u00e9/\u00e9")).isEqualTo("text/plain;version=0.0.4");
+		assertThat(type(",,;;/;q=")).isEqualTo("text/plain;version=0.0.4");
+		assertThat(type("application/openmetrics-text;q=abc")).isEqualTo("text/plain;version=0.0.4");
+		assertThat(type("application/openmetrics-text;q=7")).isEqualTo("text/plain;version=0.0.4");
+		assertThat(type("x".repeat(100_000))).isEqualTo("text/plain;version=0.0.4");
 	}
 
 	@Test
@@ -137,12 +147,11 @@ class PrometheusScraperTests {
 	}
 
 	private String type(String accept) {
-		MediaType type = this.scraper.scrape(accept).contentType();
-		MediaType withoutCharset = new MediaType(type.getType(), type.getSubtype(),
-				type.getParameters().entrySet().stream()
-					.filter((entry) -> !entry.getKey().equals("charset"))
-					.collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
-		return withoutCharset.toString().replace("; ", ";");
+		String type = this.scraper.scrape(accept).contentType();
+		return Arrays.stream(type.split(";"))
+			.map(String::trim)
+			.filter((parameter) -> !parameter.startsWith("charset="))
+			.collect(Collectors.joining(";"));
 	}
 
 	private String text(String accept) {

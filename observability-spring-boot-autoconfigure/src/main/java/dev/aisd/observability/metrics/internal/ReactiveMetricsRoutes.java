@@ -7,6 +7,7 @@ import dev.aisd.observability.metrics.PrometheusScraper.Scrape;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -35,7 +36,7 @@ public final class ReactiveMetricsRoutes {
 		// Rendering is CPU work of a few milliseconds at most, like any handler's; it runs
 		// when the response is subscribed.
 		return Mono.fromCallable(() -> scraper.scrape(accept(request)))
-			.flatMap((Scrape scrape) -> ServerResponse.ok().contentType(scrape.contentType()).bodyValue(scrape.body()));
+			.flatMap((Scrape scrape) -> ServerResponse.ok().contentType(MediaType.parseMediaType(scrape.contentType())).bodyValue(scrape.body()));
 	}
 
 	private static String accept(ServerRequest request) {

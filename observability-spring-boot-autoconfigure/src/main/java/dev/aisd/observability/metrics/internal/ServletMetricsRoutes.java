@@ -6,6 +6,7 @@ import dev.aisd.observability.metrics.PrometheusScraper;
 import dev.aisd.observability.metrics.PrometheusScraper.Scrape;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -32,7 +33,7 @@ public final class ServletMetricsRoutes {
 
 	private static ServerResponse scrape(ServerRequest request, PrometheusScraper scraper) {
 		Scrape scrape = scraper.scrape(accept(request));
-		return ServerResponse.ok().contentType(scrape.contentType()).body(scrape.body());
+		return ServerResponse.ok().contentType(MediaType.parseMediaType(scrape.contentType())).body(scrape.body());
 	}
 
 	private static String accept(ServerRequest request) {
