@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time to render {@code /metrics} with about 2,000 series: a simulated security catalogue
  * (counters and gauges with bounded labels, histograms with {@code _bucket} series), the
- * HTTP metrics of 20 routes and the JVM and process binders.
+ * HTTP metrics of 10 routes and the JVM and process binders.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,6 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class ScrapeBenchmark {
+
+	/** Whether Spring Boot's JVM and process binders are bound too, as in an application. */
+	@Param({ "true", "false" })
+	public boolean jvmBinders;
 
 	private PrometheusMeterRegistry registry;
 
@@ -57,13 +62,15 @@ public class ScrapeBenchmark {
 		this.registry.config().commonTags("service", "benchmark");
 		populateSecurityCatalogue();
 		populateHttp();
-		new JvmMemoryMetrics().bindTo(this.registry);
 		this.gcMetrics = new JvmGcMetrics();
-		this.gcMetrics.bindTo(this.registry);
-		new JvmThreadMetrics().bindTo(this.registry);
-		new ClassLoaderMetrics().bindTo(this.registry);
-		new ProcessorMetrics().bindTo(this.registry);
-		new UptimeMetrics().bindTo(this.registry);
+		if (this.jvmBinders) {
+			new JvmMemoryMetrics().bindTo(this.registry);
+			this.gcMetrics.bindTo(this.registry);
+			new JvmThreadMetrics().bindTo(this.registry);
+			new ClassLoaderMetrics().bindTo(this.registry);
+			new ProcessorMetrics().bindTo(this.registry);
+			new UptimeMetrics().bindTo(this.registry);
+		}
 		this.scraper = new PrometheusScraper(this.registry.getPrometheusRegistry(), PrometheusPropertiesLoader.load());
 		String text = new String(this.scraper.scrape(null).body(), java.nio.charset.StandardCharsets.UTF_8);
 		long series = text.lines().filter((line) -> !line.isEmpty() && !line.startsWith("#")).count();
@@ -75,10 +82,10 @@ public class ScrapeBenchmark {
 		this.gcMetrics.close();
 	}
 
-	/** 30 counter families x 40 label combinations, 6 gauge families x 10, 6 histograms x 8 (x 16 lines). */
+	/** 30 counter families x 30 label combinations, 6 gauge families x 10, 6 histograms x 6 (x 15 lines). */
 	private void populateSecurityCatalogue() {
 		for (int family = 0; family < 30; family++) {
-			for (int value = 0; value < 40; value++) {
+			for (int value = 0; value < 30; value++) {
 				Counter.builder("security.family" + family)
 					.tag("type", "type_" + (value % 10))
 					.tag("severity", "sev_" + (value / 10))
@@ -96,7 +103,7 @@ public class ScrapeBenchmark {
 		}
 		double[] slos = { 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600 };
 		for (int family = 0; family < 6; family++) {
-			for (int value = 0; value < 8; value++) {
+			for (int value = 0; value < 6; value++) {
 				DistributionSummary summary = DistributionSummary.builder("security.latency" + family)
 					.baseUnit("seconds")
 					.tag("detection_method", "m" + value)
@@ -112,7 +119,7 @@ public class ScrapeBenchmark {
 	private void populateHttp() {
 		HttpRequestMetrics metrics = new HttpRequestMetrics(this.registry);
 		int[] statuses = { 200, 404, 500 };
-		for (int route = 0; route < 20; route++) {
+		for (int route = 0; route < 10; route++) {
 			for (String method : new String[] { "GET", "POST" }) {
 				for (int status : statuses) {
 					metrics.onCompleted(new CompletedRequest(method, "/route/" + route + "/{id}", "/r", status,
