@@ -72,14 +72,17 @@ public class ObservabilityMetricsProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Upper bounds of the buckets of http_request_duration_seconds.
+		 * Upper bounds of the buckets of http_request_duration_seconds. Defaults to those of
+		 * the Prometheus client libraries: 5ms, 10ms, 25ms, 50ms, 75ms, 100ms, 250ms, 500ms,
+		 * 750ms, 1s, 2.5s, 5s, 7.5s and 10s.
 		 */
 		private List<Duration> buckets = new ArrayList<>(HttpRequestMetrics.DEFAULT_BUCKETS);
 
 		/**
 		 * Maximum number of distinct endpoint label values (route templates); further
 		 * route templates fold into 'other' and are counted by
-		 * observability_label_values_folded_total.
+		 * observability_label_values_folded_total. Requests that match no route share the
+		 * value 'UNMATCHED', which does not count against this bound.
 		 */
 		private int maxEndpoints = 200;
 
