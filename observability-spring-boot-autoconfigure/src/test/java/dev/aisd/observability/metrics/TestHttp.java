@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * HTTP helpers for the end-to-end tests: a JDK client for well-formed requests and a raw
+ * HTTP utilities for the end-to-end tests: a JDK client for well-formed requests and a raw
  * socket for requests the client refuses to send.
  */
 final class TestHttp {

@@ -1,4 +1,4 @@
 /**
- * Internal helpers of the metrics feature; not API, may change without notice.
+ * Internal classes of the metrics feature; not API, may change without notice.
  */
 package dev.aisd.observability.metrics.internal;
