@@ -1,0 +1,228 @@
+package dev.aisd.observability.metrics;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.aisd.observability.ObservabilityAutoConfiguration;
+import dev.aisd.observability.web.CompletedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.config.PrometheusPropertiesLoader;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link HttpMetricsAutoConfiguration} and
+ * {@link PrometheusScrapeAutoConfiguration}.
+ */
+class MetricsAutoConfigurationTests {
+
+	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(
+			ObservabilityAutoConfiguration.class,
+			org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration.class,
+			org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration.class,
+			org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration.class,
+			org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration.class,
+			HttpMetricsAutoConfiguration.class, PrometheusScrapeAutoConfiguration.class);
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS)
+		.withPropertyValues("spring.application.name=orders");
+
+	private final ReactiveWebApplicationContextRunner reactiveContextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS);
+
+	@Test
+	void servletAppThenScraperRouteHttpMetricsAndFilters() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(PrometheusScraper.class)
+				.hasSingleBean(HttpRequestMetrics.class)
+				.hasBean(HttpMetricsAutoConfiguration.SERVICE_TAG_CUSTOMIZER_BEAN_NAME)
+				.hasBean("observabilityBootHttpServerMetersFilter");
+			assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME))
+				.isInstanceOf(org.springframework.web.servlet.function.RouterFunction.class)
+				.asString().startsWith("(GET && /metrics) -> ");
+		});
+	}
+
+	@Test
+	void reactiveAppThenReactiveRoute() {
+		this.reactiveContextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(PrometheusScraper.class).hasSingleBean(HttpRequestMetrics.class);
+			assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME))
+				.isInstanceOf(org.springframework.web.reactive.function.server.RouterFunction.class);
+		});
+	}
+
+	@Test
+	void nonWebAppThenNoHttpMetrics() {
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS).run((context) -> {
+			assertThat(context).hasSingleBean(PrometheusScraper.class)
+				.doesNotHaveBean(HttpRequestMetrics.class)
+				.doesNotHaveBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME);
+		});
+	}
+
+	@Test
+	void nonWebAppWithoutSpringWebThenScraperStillWorks() {
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withClassLoader(new FilteredClassLoader("org.springframework.http", "org.springframework.web"))
+			.run((context) -> {
+				context.getBean(MeterRegistry.class).counter("plain.app").increment();
+				assertThat(new String(context.getBean(PrometheusScraper.class).scrape(null).body(),
+						StandardCharsets.UTF_8))
+					.contains("plain_app_total{service=");
+			});
+	}
+
+	@Test
+	void customPathThenRouteServesIt() {
+		this.contextRunner.withPropertyValues("observability.metrics.path=/internal/prometheus")
+			.run((context) -> assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME))
+				.asString().startsWith("(GET && /internal/prometheus) -> "));
+	}
+
+	@Test
+	void everyMeterThenHasServiceTag() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.counter("any.meter").getId().getTag("service")).isEqualTo("orders");
+		});
+	}
+
+	@Test
+	void serviceTagDisabledThenNoServiceTag() {
+		this.contextRunner.withPropertyValues("observability.metrics.service-tag=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(HttpMetricsAutoConfiguration.SERVICE_TAG_CUSTOMIZER_BEAN_NAME);
+			assertThat(context.getBean(MeterRegistry.class).counter("any.meter").getId().getTag("service")).isNull();
+		});
+	}
+
+	@Test
+	void bootHttpServerMetersThenDeniedByDefault() {
+		this.contextRunner.withPropertyValues("management.observations.http.server.requests.name=custom.requests")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				registry.timer("custom.requests", "uri", "/x").record(java.time.Duration.ofMillis(1));
+				registry.more().longTaskTimer("custom.requests.active").start();
+				registry.timer("http.client.requests").record(java.time.Duration.ofMillis(1));
+				assertThat(registry.find("custom.requests").meters()).isEmpty();
+				assertThat(registry.find("custom.requests.active").meters()).isEmpty();
+				assertThat(registry.find("http.client.requests").meters()).hasSize(1);
+			});
+	}
+
+	@Test
+	void bootMetersEnabledThenKept() {
+		this.contextRunner.withPropertyValues("observability.metrics.http.boot-meters=true").run((context) -> {
+			assertThat(context).doesNotHaveBean("observabilityBootHttpServerMetersFilter");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			registry.timer("http.server.requests").record(java.time.Duration.ofMillis(1));
+			assertThat(registry.find("http.server.requests").timers()).hasSize(1);
+		});
+	}
+
+	@Test
+	void httpMetricsDisabledThenBootMetersKeptAndScrapeStays() {
+		this.contextRunner.withPropertyValues("observability.metrics.http.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(HttpRequestMetrics.class)
+				.doesNotHaveBean("observabilityBootHttpServerMetersFilter")
+				.hasSingleBean(PrometheusScraper.class);
+		});
+	}
+
+	@Test
+	void metricsDisabledThenNothing() {
+		this.contextRunner.withPropertyValues("observability.metrics.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(PrometheusScraper.class)
+				.doesNotHaveBean(HttpRequestMetrics.class)
+				.doesNotHaveBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME)
+				.doesNotHaveBean(HttpMetricsAutoConfiguration.SERVICE_TAG_CUSTOMIZER_BEAN_NAME)
+				.doesNotHaveBean("observabilityBootHttpServerMetersFilter");
+		});
+	}
+
+	@Test
+	void prometheusRegistryAbsentThenNoScrapeButHttpMetricsStay() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.prometheus.metrics", "io.micrometer.prometheusmetrics"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(PrometheusScraper.class)
+					.doesNotHaveBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME)
+					.hasSingleBean(HttpRequestMetrics.class);
+				assertThat(context.getBean(MeterRegistry.class)).isNotInstanceOf(PrometheusMeterRegistry.class);
+			});
+	}
+
+	@Test
+	void prometheusExportDisabledThenNoScrape() {
+		this.contextRunner.withPropertyValues("management.prometheus.metrics.export.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PrometheusScraper.class));
+	}
+
+	@Test
+	void userBeansThenOursBackOff() {
+		this.contextRunner.withUserConfiguration(UserBeans.class).run((context) -> {
+			assertThat(context).hasSingleBean(PrometheusScraper.class).hasSingleBean(HttpRequestMetrics.class);
+			assertThat(context.getBean(PrometheusScraper.class)).isSameAs(context.getBean("userScraper"));
+			assertThat(context.getBean(HttpRequestMetrics.class)).isSameAs(context.getBean("userHttpMetrics"));
+			assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME))
+				.asString().startsWith("(GET && /user) -> ");
+			assertThat(context.getBean(MeterRegistry.class).counter("any.meter").getId().getTag("service"))
+				.isEqualTo("user-service");
+		});
+	}
+
+	@Test
+	void bucketsConfiguredThenHistogramHasExactlyThem() {
+		this.contextRunner.withPropertyValues("observability.metrics.http.buckets=10ms,250ms,2s").run((context) -> {
+			context.getBean(HttpRequestMetrics.class)
+				.onCompleted(new CompletedRequest("GET", "/x", "/x", 200, 1_000_000, null, null, null, null, null));
+			String text = new String(context.getBean(PrometheusScraper.class).scrape(null).body(),
+					StandardCharsets.UTF_8);
+			assertThat(Exposition.parse(text).samples("http_request_duration_seconds_bucket"))
+				.extracting((sample) -> sample.labels().get("le"))
+				.containsExactly("0.01", "0.25", "2.0", "+Inf");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeans {
+
+		@Bean
+		PrometheusScraper userScraper(PrometheusRegistry registry) {
+			return new PrometheusScraper(registry, PrometheusPropertiesLoader.load());
+		}
+
+		@Bean
+		HttpRequestMetrics userHttpMetrics(MeterRegistry registry) {
+			return new HttpRequestMetrics(registry);
+		}
+
+		@Bean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME)
+		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> userRoute() {
+			return org.springframework.web.servlet.function.RouterFunctions.route(
+					org.springframework.web.servlet.function.RequestPredicates.GET("/user"),
+					(request) -> org.springframework.web.servlet.function.ServerResponse.ok().build());
+		}
+
+		@Bean(HttpMetricsAutoConfiguration.SERVICE_TAG_CUSTOMIZER_BEAN_NAME)
+		MeterRegistryCustomizer<MeterRegistry> userServiceTag() {
+			return (registry) -> registry.config().commonTags("service", "user-service");
+		}
+
+	}
+
+}
