@@ -353,6 +353,14 @@ public final class HealthCheckEngine implements HealthCheckRegistry, AutoCloseab
 		return Collections.singletonMap("error", this.sanitizer.truncate(error));
 	}
 
+	/**
+	 * Returns the number of threads in the check pool, for diagnostics.
+	 * @return the pool size, never above the configured thread count
+	 */
+	public int getPoolSize() {
+		return this.executor.getPoolSize();
+	}
+
 	@Override
 	public void close() {
 		this.timer.shutdownNow();
