@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 
 import org.springframework.aop.support.AopUtils;
@@ -51,6 +53,9 @@ public final class HealthCheckBeanPostProcessor implements BeanPostProcessor, Sm
 
 	private boolean started;
 
+	// Classes known to declare no @HealthCheck method, so each is introspected once.
+	private final Set<Class<?>> plainClasses = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Creates the post-processor.
 	 * @param engine the engine, looked up once all singletons exist
@@ -84,10 +89,14 @@ public final class HealthCheckBeanPostProcessor implements BeanPostProcessor, Sm
 					: HealthCheckOptions.of(beanName);
 			found.add(new Declaration(options, function::check, source));
 		}
-		if (AnnotationUtils.isCandidateClass(targetClass, HealthCheck.class)) {
+		if (!this.plainClasses.contains(targetClass)
+				&& AnnotationUtils.isCandidateClass(targetClass, HealthCheck.class)) {
 			Map<Method, HealthCheck> methods = MethodIntrospector.selectMethods(targetClass,
 					(MethodIntrospector.MetadataLookup<HealthCheck>) (method) -> AnnotatedElementUtils
 						.findMergedAnnotation(method, HealthCheck.class));
+			if (methods.isEmpty()) {
+				this.plainClasses.add(targetClass);
+			}
 			for (Map.Entry<Method, HealthCheck> entry : methods.entrySet()) {
 				found.add(declaration(bean, beanName, targetClass, entry.getKey(), entry.getValue()));
 			}
