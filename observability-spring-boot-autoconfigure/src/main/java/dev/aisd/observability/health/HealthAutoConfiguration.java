@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -45,9 +46,16 @@ import dev.aisd.observability.health.internal.ServletHealthRoutes;
 @EnableConfigurationProperties(HealthProperties.class)
 public final class HealthAutoConfiguration {
 
+	/**
+	 * Name of an optional {@link Clock} bean that drives health timestamps, cache age and
+	 * staleness (tests pin time with it); without it the system UTC clock does.
+	 */
+	public static final String CLOCK_BEAN_NAME = "observabilityHealthClock";
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	HealthCheckEngine observabilityHealthCheckEngine(HealthProperties properties, ObjectProvider<Clock> clock,
+	HealthCheckEngine observabilityHealthCheckEngine(HealthProperties properties,
+			@Qualifier(CLOCK_BEAN_NAME) ObjectProvider<Clock> clock,
 			ObjectProvider<HealthCheckListener> listeners) {
 		HealthCheckEngine.EngineSettings settings = new HealthCheckEngine.EngineSettings(
 				properties.getExecutor().getThreads(), properties.getExecutor().getQueueCapacity(),
@@ -66,13 +74,13 @@ public final class HealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HealthEndpoints observabilityHealthEndpoints(HealthCheckEngine engine, ServiceName serviceName,
-			HealthProperties properties, ObjectProvider<Clock> clock) {
+			HealthProperties properties, @Qualifier(CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
 		return new HealthEndpoints(engine, serviceName.value(), properties.getDegradedHttpStatus(), clock(clock));
 	}
 
 	private static Clock clock(ObjectProvider<Clock> clock) {
-		// A single Clock bean (a test's fixed clock) drives timestamps, cache age and staleness.
-		return clock.getIfUnique(Clock::systemUTC);
+		// Only a clock named for us: an application's fixed test clock would freeze the cache.
+		return clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -252,6 +252,21 @@ class HealthAutoConfigurationTests {
 	}
 
 	@Test
+	void clockWhenNamedClockBeanThenUsedAndOtherClocksIgnored() {
+		java.time.Instant pinned = java.time.Instant.parse("2030-01-01T00:00:00Z");
+		this.contextRunner
+			.withBean(HealthAutoConfiguration.CLOCK_BEAN_NAME, java.time.Clock.class,
+					() -> java.time.Clock.fixed(pinned, java.time.ZoneOffset.UTC))
+			.run((context) -> assertThat(context.getBean(HealthCheckEngine.class).evaluate().join().timestamp())
+				.isEqualTo(pinned));
+		this.contextRunner
+			.withBean("applicationClock", java.time.Clock.class,
+					() -> java.time.Clock.fixed(pinned, java.time.ZoneOffset.UTC))
+			.run((context) -> assertThat(context.getBean(HealthCheckEngine.class).evaluate().join().timestamp())
+				.isNotEqualTo(pinned));
+	}
+
+	@Test
 	void autoConfigurationWhenReactorAbsentThenSyncChecksStillWork() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("reactor.core"))
 			.withUserConfiguration(PlainFunction.class)
