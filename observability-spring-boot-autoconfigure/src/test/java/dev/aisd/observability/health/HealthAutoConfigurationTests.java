@@ -18,6 +18,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,6 +47,51 @@ class HealthAutoConfigurationTests {
 				.doesNotHaveBean(HealthCheckMetrics.class);
 			assertThat(context.getBean(HealthEndpoints.class).health().join().status()).isEqualTo(200);
 		});
+	}
+
+	@Test
+	void servletWhenWebApplicationThenServletRoutes() {
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasBean("observabilityHealthRoutes")
+				.getBean("observabilityHealthRoutes")
+				.isInstanceOf(org.springframework.web.servlet.function.RouterFunction.class));
+	}
+
+	@Test
+	void reactiveWhenWebApplicationThenReactiveRoutes() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasBean("observabilityHealthRoutes")
+				.getBean("observabilityHealthRoutes")
+				.isInstanceOf(org.springframework.web.reactive.function.server.RouterFunction.class));
+	}
+
+	@Test
+	void routesWhenUserDefinesThemThenUserRoutesWin() {
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
+			.withBean("observabilityHealthRoutes", org.springframework.web.servlet.function.RouterFunction.class,
+					() -> org.springframework.web.servlet.function.RouterFunctions.route()
+						.GET("/custom", (request) -> org.springframework.web.servlet.function.ServerResponse.ok()
+							.build())
+						.build())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(org.springframework.web.servlet.function.RouterFunction.class);
+				assertThat(context.getBean("observabilityHealthRoutes").toString()).contains("/custom");
+			});
+	}
+
+	@Test
+	void servletWhenDisabledThenNoRoutes() {
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
+			.withPropertyValues("observability.health.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("observabilityHealthRoutes"));
 	}
 
 	@Test
