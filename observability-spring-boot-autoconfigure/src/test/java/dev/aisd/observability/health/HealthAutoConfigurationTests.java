@@ -321,6 +321,17 @@ class HealthAutoConfigurationTests {
 				.isEqualTo(HealthStatus.OK));
 	}
 
+	@Test
+	void validationWhenReactorAbsentThenMonoMethodRejected() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("reactor.core"))
+			.withUserConfiguration(MonoCheck.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("method 'mono' of bean")
+				.hasMessageContaining("must return HealthCheckResult"));
+	}
+
 	private static CheckReport check(HealthReport report, String name) {
 		return report.checks().stream().filter((check) -> check.name().equals(name)).findFirst().orElseThrow();
 	}
@@ -361,6 +372,16 @@ class HealthAutoConfigurationTests {
 		@Override
 		public HealthCheckResult check() {
 			return HealthCheckResult.healthy();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MonoCheck {
+
+		@HealthCheck(name = "mono")
+		Mono<HealthCheckResult> mono() {
+			return Mono.empty();
 		}
 
 	}

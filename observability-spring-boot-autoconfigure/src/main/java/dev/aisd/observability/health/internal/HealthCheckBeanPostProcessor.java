@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -36,7 +37,8 @@ import dev.aisd.observability.health.HealthCheckResult;
  * naming the bean and the method) and registers them with the engine once all singletons
  * exist.
  */
-public final class HealthCheckBeanPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
+public final class HealthCheckBeanPostProcessor
+		implements BeanPostProcessor, SmartInitializingSingleton, BeanClassLoaderAware, Ordered {
 
 	private static final String MONO = "reactor.core.publisher.Mono";
 
@@ -44,7 +46,7 @@ public final class HealthCheckBeanPostProcessor implements BeanPostProcessor, Sm
 
 	private final ObjectProvider<LateHealthCheckSource> lateSources;
 
-	private final Class<?> monoType;
+	private volatile Class<?> monoType;
 
 	// Guarded by this: beans may be created concurrently (background bootstrap).
 	private final List<Declaration> pending = new ArrayList<>();
@@ -65,8 +67,14 @@ public final class HealthCheckBeanPostProcessor implements BeanPostProcessor, Sm
 			ObjectProvider<LateHealthCheckSource> lateSources) {
 		this.engine = engine;
 		this.lateSources = lateSources;
-		this.monoType = ClassUtils.isPresent(MONO, getClass().getClassLoader())
-				? ClassUtils.resolveClassName(MONO, getClass().getClassLoader()) : null;
+		setBeanClassLoader(getClass().getClassLoader());
+	}
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		// Reactor is optional: Mono return types are accepted only when it is present.
+		this.monoType = ClassUtils.isPresent(MONO, classLoader) ? ClassUtils.resolveClassName(MONO, classLoader)
+				: null;
 	}
 
 	@Override
