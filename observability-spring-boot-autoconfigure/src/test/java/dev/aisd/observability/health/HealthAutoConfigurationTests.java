@@ -269,6 +269,25 @@ class HealthAutoConfigurationTests {
 	}
 
 	@Test
+	void bootIndicatorsWhenCompositeThenMembersAsParentSlashMember() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+					HealthContributorRegistryAutoConfiguration.class))
+			.withBean("clusterHealthContributor", org.springframework.boot.health.contributor.HealthContributor.class,
+					() -> org.springframework.boot.health.contributor.CompositeHealthContributor.fromMap(Map.of(
+							"primary", (HealthIndicator) () -> Health.up().build(), "replica",
+							(HealthIndicator) () -> Health.outOfService().build())))
+			.withPropertyValues("observability.health.checks[cluster/primary].critical=true")
+			.run((context) -> {
+				HealthReport report = context.getBean(HealthCheckEngine.class).evaluate().join();
+				assertThat(check(report, "cluster/primary").critical()).isTrue();
+				assertThat(check(report, "cluster/primary").status()).isEqualTo(HealthStatus.OK);
+				assertThat(check(report, "cluster/replica").status()).isEqualTo(HealthStatus.ERROR);
+				assertThat(check(report, "cluster/replica").detail()).containsEntry("boot_status", "OUT_OF_SERVICE");
+			});
+	}
+
+	@Test
 	void bootIndicatorsWhenNameClashesWithDeclaredCheckThenDeclaredCheckWins() {
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
