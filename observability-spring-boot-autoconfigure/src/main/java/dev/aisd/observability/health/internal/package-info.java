@@ -1,0 +1,4 @@
+/**
+ * Internal machinery of the health feature; not API, may change without notice.
+ */
+package dev.aisd.observability.health.internal;
