@@ -11,7 +11,7 @@ class SqlInjectionDetectorTests {
 	private final SqlInjectionDetector detector = new SqlInjectionDetector();
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "1 UNION SELECT username, password FROM users|sqli-union-select",
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "1 UNION SELECT username, password FROM users|sqli-union-select",
 			"1 union all select 1|sqli-union-select", "x'; DROP TABLE items; --|sqli-stacked-query",
 			"1 AND SLEEP(5)|sqli-time-based", "1; waitfor delay '0:0:5'|sqli-time-based",
 			"' OR 1=1 --|sqli-tautology", "' OR 'a'='a|sqli-tautology",
