@@ -47,6 +47,9 @@ public class SecurityMetricsProperties {
 	 */
 	private String scorecardPath = "/observability/security/scorecard";
 
+	/**
+	 * Spring Security integration.
+	 */
 	private final SpringSecurity springSecurity = new SpringSecurity();
 
 	public boolean isEnabled() {
