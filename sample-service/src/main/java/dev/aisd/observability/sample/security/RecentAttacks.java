@@ -69,7 +69,9 @@ final class RecentAttacks {
 	/**
 	 * The threat level 0..5 from the hostile events of the last minute (bots count a
 	 * fifth, since a scripted client is not yet an attack): none 0, under 10 gives 1,
-	 * under 100 gives 2, under 300 gives 3, under 600 gives 4, more gives 5.
+	 * under 200 gives 2, under 500 gives 3, under 1000 gives 4, more gives 5. The
+	 * thresholds put the built-in traffic generator's ordinary mix at 2 (normal) and its
+	 * attack spike at 5.
 	 * @return the threat level
 	 */
 	int threatLevel() {
@@ -83,13 +85,13 @@ final class RecentAttacks {
 		if (hostile < 10) {
 			return 1;
 		}
-		if (hostile < 100) {
+		if (hostile < 200) {
 			return 2;
 		}
-		if (hostile < 300) {
+		if (hostile < 500) {
 			return 3;
 		}
-		return (hostile < 600) ? 4 : 5;
+		return (hostile < 1000) ? 4 : 5;
 	}
 
 	private long currentSecond() {

@@ -251,7 +251,7 @@ public final class TrafficGenerator implements DisposableBean {
 		}
 		else if (roll < 93) {
 			// A burst well past the per-client capacity trips the rate limit.
-			for (int i = 0; i < 30 && this.running; i++) {
+			for (int i = 0; i < 25 && this.running; i++) {
 				get(client, "/api/items", attacker, BROWSER);
 			}
 		}

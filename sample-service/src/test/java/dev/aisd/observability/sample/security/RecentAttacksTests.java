@@ -24,10 +24,14 @@ class RecentAttacksTests {
 		assertThat(this.attacks.threatLevel()).isEqualTo(1);
 		record(Kind.HONEYPOT, 50);
 		assertThat(this.attacks.threatLevel()).isEqualTo(2);
-		record(Kind.AUTH_FAILURE, 200);
+		record(Kind.AUTH_FAILURE, 300);
 		assertThat(this.attacks.threatLevel()).isEqualTo(3);
 		record(Kind.RATE_LIMIT, 400);
+		assertThat(this.attacks.threatLevel()).isEqualTo(4);
+		record(Kind.BLOCKED_REQUEST, 300);
 		assertThat(this.attacks.threatLevel()).isEqualTo(5);
+		record(Kind.BOT, 1000);
+		assertThat(this.attacks.threatLevel()).as("bots count a fifth").isEqualTo(5);
 	}
 
 	@Test
