@@ -16,7 +16,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * The edge protections every guarded request passes before its handler: refuse clients
  * blocked by a honeypot (403), note bots by their user agent, and apply the per-client
  * rate limit (429). The client is the request's remote address, which Boot resolves from
- * {@code X-Forwarded-For} only when the request comes from a trusted proxy.
+ * {@code X-Forwarded-For} only when the request comes from a trusted proxy. A client on
+ * the loopback interface (an operator's curl, a load test, a test suite) is trusted
+ * unless configured otherwise: it is never blocked or rate limited, though its honeypot
+ * hits and bot user agents are still recorded.
  */
 final class EdgeGuard implements HandlerInterceptor {
 
@@ -35,20 +38,24 @@ final class EdgeGuard implements HandlerInterceptor {
 
 	private final String blockDurationLabel;
 
+	private final boolean trustLoopback;
+
 	EdgeGuard(SecurityMetricsCollector collector, BlockedClients blockedClients, ClientRateLimiter rateLimiter,
-			RecentAttacks recentAttacks, Duration blockDuration) {
+			RecentAttacks recentAttacks, Duration blockDuration, boolean trustLoopback) {
 		this.collector = collector;
 		this.blockedClients = blockedClients;
 		this.rateLimiter = rateLimiter;
 		this.recentAttacks = recentAttacks;
 		this.blockDurationLabel = durationLabel(blockDuration);
+		this.trustLoopback = trustLoopback;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
 		String client = request.getRemoteAddr();
-		if (this.blockedClients.isBlocked(client)) {
+		boolean trusted = this.trustLoopback && isLoopback(client);
+		if (!trusted && this.blockedClients.isBlocked(client)) {
 			this.recentAttacks.record(Kind.BLOCKED_REQUEST);
 			reject(response, HttpStatus.FORBIDDEN, "client blocked");
 			return false;
@@ -58,7 +65,7 @@ final class EdgeGuard implements HandlerInterceptor {
 			this.collector.recordThreatDetected("bot", "user_agent", botScore);
 			this.recentAttacks.record(Kind.BOT);
 		}
-		if (!this.rateLimiter.tryAcquire(client)) {
+		if (!trusted && !this.rateLimiter.tryAcquire(client)) {
 			Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 			this.collector.recordRateLimitViolation((route != null) ? route.toString() : UNMATCHED, "per_client");
 			this.recentAttacks.record(Kind.RATE_LIMIT);
@@ -76,12 +83,21 @@ final class EdgeGuard implements HandlerInterceptor {
 	 */
 	void honeypotHit(String client, String honeypotType) {
 		long start = System.nanoTime();
+		this.recentAttacks.record(Kind.HONEYPOT);
+		if (this.trustLoopback && isLoopback(client)) {
+			this.collector.recordHoneypotHit(honeypotType, "trusted");
+			return;
+		}
 		int previousOffences = this.blockedClients.block(client);
 		this.collector.recordHoneypotHit(honeypotType, (previousOffences > 0) ? "known_offender" : "unknown");
 		this.collector.recordIpBlock("honeypot", this.blockDurationLabel);
 		this.collector.updateBlockedIps("honeypot", this.blockedClients.blockedCount());
 		this.collector.recordMitigationTime("honeypot", (System.nanoTime() - start) / 1e9);
-		this.recentAttacks.record(Kind.HONEYPOT);
+	}
+
+	static boolean isLoopback(String address) {
+		return address != null && (address.startsWith("127.") || address.equals("::1")
+				|| address.equals("0:0:0:0:0:0:0:1"));
 	}
 
 	int blockedClientCount() {

@@ -80,7 +80,8 @@ class SampleSecurityConfiguration {
 				properties.maxTrackedClients(), System::nanoTime);
 		ClientRateLimiter rateLimiter = new ClientRateLimiter(properties.rateLimitCapacity(),
 				properties.rateLimitRefillPerSecond(), properties.maxTrackedClients(), System::nanoTime);
-		return new EdgeGuard(collector, blockedClients, rateLimiter, recentAttacks, properties.blockDuration());
+		return new EdgeGuard(collector, blockedClients, rateLimiter, recentAttacks, properties.blockDuration(),
+				properties.trustLoopback());
 	}
 
 	@Bean

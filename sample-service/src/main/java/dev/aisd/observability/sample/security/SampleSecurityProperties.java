@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param postureInterval how often the security posture gauges are refreshed
  * @param demoPassword password of the user 'demo' (role USER)
  * @param adminPassword password of the user 'admin' (role ADMIN); random when unset
+ * @param trustLoopback whether clients on the loopback interface are exempt from blocks
+ * and the rate limit (their honeypot hits and bot user agents are still recorded)
  */
 @ConfigurationProperties("sample.security")
 public record SampleSecurityProperties(@DefaultValue("20") int rateLimitCapacity,
 		@DefaultValue("10") double rateLimitRefillPerSecond, @DefaultValue("10000") int maxTrackedClients,
 		@DefaultValue("5m") Duration blockDuration, @DefaultValue("15s") Duration postureInterval,
-		@DefaultValue("demo-password") String demoPassword, String adminPassword) {
+		@DefaultValue("demo-password") String demoPassword, String adminPassword,
+		@DefaultValue("true") boolean trustLoopback) {
 
 }

@@ -89,6 +89,23 @@ class SampleSecurityTests {
 	}
 
 	@Test
+	void honeypotWhenLoopbackClientThenRecordedAsTrustedAndNeverBlocked() throws Exception {
+		String before = metrics();
+		HttpRequest honeypot = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/.git/config"))
+			.header("User-Agent", BROWSER)
+			.build();
+		assertThat(this.http.send(honeypot, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+		assertIncreased(before, metrics(), 1, "security_honeypot_hits_total", "honeypot_type", "git_repository",
+				"ip_reputation", "trusted");
+		HttpRequest items = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/items"))
+			.header("User-Agent", BROWSER)
+			.build();
+		for (int i = 0; i < 15; i++) {
+			assertThat(this.http.send(items, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void honeypotWhenEnvFileThenEnvFileType() throws Exception {
 		String before = metrics();
 		assertThat(get("/.env", newClient(), BROWSER).statusCode()).isEqualTo(404);
