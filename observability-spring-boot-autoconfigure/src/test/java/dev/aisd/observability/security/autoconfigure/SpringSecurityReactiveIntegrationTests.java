@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scorecard endpoint answers.
  */
 @SpringBootTest(classes = SpringSecurityReactiveIntegrationTests.TestApplication.class,
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=reactive")
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", "management.otlp.metrics.export.enabled=false" })
 class SpringSecurityReactiveIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();

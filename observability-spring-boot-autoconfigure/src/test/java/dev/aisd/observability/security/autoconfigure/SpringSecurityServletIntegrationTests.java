@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record, and the scorecard endpoint.
  */
 @SpringBootTest(classes = SpringSecurityServletIntegrationTests.TestApplication.class,
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=servlet")
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=servlet", "management.otlp.metrics.export.enabled=false" })
 class SpringSecurityServletIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();

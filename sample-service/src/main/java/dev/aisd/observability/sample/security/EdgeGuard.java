@@ -84,6 +84,8 @@ final class EdgeGuard implements HandlerInterceptor {
 	void honeypotHit(String client, String honeypotType) {
 		long start = System.nanoTime();
 		this.recentAttacks.record(Kind.HONEYPOT);
+		// No legitimate client asks for a honeypot path: every hit is a true positive.
+		this.collector.recordDetectionResult("honeypot", true);
 		if (this.trustLoopback && isLoopback(client)) {
 			this.collector.recordHoneypotHit(honeypotType, "trusted");
 			return;
