@@ -1,9 +1,12 @@
 package dev.aisd.observability.benchmarks.security;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import dev.aisd.observability.security.SecurityMetricsCollector;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,6 +46,10 @@ public class SecurityCollectorBenchmark {
 
 	private Counter rawCounter;
 
+	private DistributionSummary rawSummary;
+
+	private Timer rawTimer;
+
 	private String attackType;
 
 	private String severity;
@@ -52,6 +59,15 @@ public class SecurityCollectorBenchmark {
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		this.collector = new SecurityMetricsCollector(registry);
 		this.rawCounter = Counter.builder("baseline").tag("a", "b").register(registry);
+		this.rawSummary = DistributionSummary.builder("baseline.summary")
+			.serviceLevelObjectives(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+			.register(registry);
+		this.rawTimer = Timer.builder("baseline.timer")
+			.serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+					Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
+					Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(300),
+					Duration.ofSeconds(600), Duration.ofSeconds(1800), Duration.ofSeconds(3600))
+			.register(registry);
 		// Label values as a request would carry them: equal strings, not the same instances.
 		this.attackType = new String("sql_injection");
 		this.severity = new String("high");
@@ -67,6 +83,18 @@ public class SecurityCollectorBenchmark {
 	@Benchmark
 	public void baselineCounterIncrement() {
 		this.rawCounter.increment();
+	}
+
+	/** The floor of a score: a Micrometer histogram summary kept in a field. */
+	@Benchmark
+	public void baselineSummaryRecord() {
+		this.rawSummary.record(0.95);
+	}
+
+	/** The floor of a time: a Micrometer histogram timer kept in a field. */
+	@Benchmark
+	public void baselineTimerRecord() {
+		this.rawTimer.record(20_000_000L, TimeUnit.NANOSECONDS);
 	}
 
 	/** Two-label counter plus a score histogram. */
