@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.aisd.observability.metrics.LabelValueLimiter;
@@ -56,6 +56,11 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@code out_of_range}: a gauge value is outside its documented range (threat level
  * 0..5, scores and percentages 0..100, counts &gt;= 0); it is clamped into the range.</li>
  * </ul>
+ * <p>
+ * <b>One collector per registry.</b> Gauges are bound to the holders of the collector
+ * that registered them first; a second collector on the same registry shares the
+ * counters but its gauge updates would not show. In Spring the collector is a single
+ * bean; elsewhere use {@link SecurityMetrics#getSecurityMetricsCollector()}.
  *
  * @since 0.1.0
  */
@@ -522,7 +527,7 @@ public final class SecurityMetricsCollector {
 	public void recordDetectionTime(String detectionMethod, double seconds) {
 		String method = label(detectionMethod);
 		if (validDuration(seconds)) {
-			this.detectionLatency.get(method).record(toNanos(seconds), java.util.concurrent.TimeUnit.NANOSECONDS);
+			this.detectionLatency.get(method).record(toNanos(seconds), TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -534,7 +539,7 @@ public final class SecurityMetricsCollector {
 	public void recordResponseTime(String eventType, double seconds) {
 		String type = label(eventType);
 		if (validDuration(seconds)) {
-			this.responseTime.get(type).record(toNanos(seconds), java.util.concurrent.TimeUnit.NANOSECONDS);
+			this.responseTime.get(type).record(toNanos(seconds), TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -546,7 +551,7 @@ public final class SecurityMetricsCollector {
 	public void recordMitigationTime(String threatType, double seconds) {
 		String type = label(threatType);
 		if (validDuration(seconds)) {
-			this.mitigationTime.get(type).record(toNanos(seconds), java.util.concurrent.TimeUnit.NANOSECONDS);
+			this.mitigationTime.get(type).record(toNanos(seconds), TimeUnit.NANOSECONDS);
 		}
 	}
 

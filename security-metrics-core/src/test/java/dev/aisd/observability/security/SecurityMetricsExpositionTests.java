@@ -174,6 +174,13 @@ class SecurityMetricsExpositionTests {
 	}
 
 	@Test
+	void documentationWhenReadThenDescribesEveryFamily() throws java.io.IOException {
+		String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "security-metrics.md"));
+		assertThat(CATALOGUE.keySet()).allSatisfy((family) -> assertThat(doc).contains("| `" + family + "` |"));
+		assertThat(doc).contains("| `" + SecurityMetricNames.REJECTED_INPUTS + "` |");
+	}
+
+	@Test
 	void catalogueConstantsWhenComparedWithDesignTableThenSame() {
 		assertThat(SecurityMetricNames.CATALOGUE).containsExactlyInAnyOrderElementsOf(CATALOGUE.keySet());
 	}

@@ -84,8 +84,7 @@ public final class LabeledMeters2<M> {
 
 	/**
 	 * Call the action with every meter of the family.
-	 * @param action the action, given the first label value and the meters by second
-	 * label value
+	 * @param action the action, given the first label value and a meter of that value
 	 */
 	public void forEach(BiConsumer<String, M> action) {
 		this.meters.forEach((first, inner) -> inner.forEach((second, meter) -> action.accept(first, meter)));

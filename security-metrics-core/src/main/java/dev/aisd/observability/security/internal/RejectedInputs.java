@@ -72,13 +72,4 @@ public final class RejectedInputs {
 		this.counters[reason.ordinal()].increment();
 	}
 
-	/**
-	 * Return how many inputs were rejected for a reason.
-	 * @param reason the reason
-	 * @return the count
-	 */
-	public double countOf(Reason reason) {
-		return this.counters[reason.ordinal()].count();
-	}
-
 }

@@ -112,14 +112,13 @@ public final class ScorecardCalculator {
 				}
 				sum += sub.score;
 				count++;
-				append(used, sub.kpi + " " + format(sub.value) + sub.unit + " -> " + format(sub.score));
+				append(used, sub.kpi + " " + sub.display + " -> " + format(sub.score));
 				if (sub.score >= 100) {
-					strengths.add(label + ": " + sub.kpi + " " + format(sub.value) + sub.unit + " meets the target ("
-							+ sub.target + ")");
+					strengths.add(label + ": " + sub.kpi + " " + sub.display + " meets the target (" + sub.target + ")");
 				}
 				else {
-					weaknesses.add(label + ": " + sub.kpi + " " + format(sub.value) + sub.unit
-							+ " misses the target (" + sub.target + "), sub-score " + format(sub.score));
+					weaknesses.add(label + ": " + sub.kpi + " " + sub.display + " misses the target (" + sub.target
+							+ "), sub-score " + format(sub.score));
 					recommendations.add(label + ": " + sub.fixAdvice);
 				}
 			}
@@ -220,10 +219,13 @@ public final class ScorecardCalculator {
 
 	private static Sub vulnerabilities(Integer critical, Integer high) {
 		boolean known = critical != null && high != null;
-		return new Sub("vulnerabilities", known ? 40.0 * critical + 10.0 * Math.max(0, high - HIGH_ALLOWED) : null,
+		return new Sub("vulnerabilities",
+				known ? POINTS_PER_CRITICAL * critical + POINTS_PER_EXTRA_HIGH * Math.max(0, high - HIGH_ALLOWED)
+						: null,
 				" penalty points", "0 critical and <= 5 high", known ? vulnerabilityScore(critical, high) : null,
 				"update the vulnerability counts of severity critical and high",
-				"fix the critical vulnerabilities first, then bring high ones to 5 or fewer");
+				"fix the critical vulnerabilities first, then bring high ones to 5 or fewer",
+				known ? critical + " critical, " + high + " high" : "no data");
 	}
 
 	private static Sub threatLevel(Integer level) {
@@ -292,8 +294,17 @@ public final class ScorecardCalculator {
 
 		final String fixAdvice;
 
+		final String display;
+
 		Sub(String kpi, Double value, String unit, String target, Double score, String missingAdvice,
 				String fixAdvice) {
+			this(kpi, value, unit, target, score, missingAdvice, fixAdvice,
+					(value != null) ? format(value) + unit : "no data");
+		}
+
+		Sub(String kpi, Double value, String unit, String target, Double score, String missingAdvice,
+				String fixAdvice, String display) {
+			this.display = display;
 			this.kpi = kpi;
 			this.value = value;
 			this.unit = unit;
