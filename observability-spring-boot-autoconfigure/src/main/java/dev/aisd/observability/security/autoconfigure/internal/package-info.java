@@ -1,5 +1,5 @@
 /**
- * Internal helpers of the security metrics auto-configuration; not API, may change in
+ * Internal classes of the security metrics auto-configuration; not API, may change in
  * any release.
  */
 package dev.aisd.observability.security.autoconfigure.internal;
