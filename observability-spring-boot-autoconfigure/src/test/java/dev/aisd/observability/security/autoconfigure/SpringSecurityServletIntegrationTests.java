@@ -21,7 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -79,6 +81,14 @@ class SpringSecurityServletIntegrationTests {
 		assertThat(get("/admin/things/78", Map.of()).statusCode()).isEqualTo(401);
 		assertThat(denials("/admin/things/{id}", "GET")).isEqualTo(before + 2);
 		assertThat(this.registry.scrape()).doesNotContain("/admin/things/77");
+	}
+
+	@Test
+	void denialWhenSecuredMethodRefusesThenCountedByMethod() throws Exception {
+		double before = denials("ReportService.report", "invoke");
+		assertThat(get("/api/reports/9", Map.of("Authorization", basic("user", "password"))).statusCode())
+			.isEqualTo(403);
+		assertThat(denials("ReportService.report", "invoke")).isEqualTo(before + 1);
 	}
 
 	@Test
@@ -148,6 +158,7 @@ class SpringSecurityServletIntegrationTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
+	@EnableMethodSecurity
 	static class TestApplication {
 
 		@Bean
@@ -169,14 +180,39 @@ class SpringSecurityServletIntegrationTests {
 		}
 
 		@Bean
-		ThingController thingController() {
-			return new ThingController();
+		ReportService reportService() {
+			return new ReportService();
+		}
+
+		@Bean
+		ThingController thingController(ReportService reportService) {
+			return new ThingController(reportService);
+		}
+
+	}
+
+	static class ReportService {
+
+		@PreAuthorize("hasRole('ADMIN')")
+		String report(String id) {
+			return "report " + id;
 		}
 
 	}
 
 	@RestController
 	static class ThingController {
+
+		private final ReportService reportService;
+
+		ThingController(ReportService reportService) {
+			this.reportService = reportService;
+		}
+
+		@GetMapping("/api/reports/{id}")
+		Map<String, String> report(@PathVariable String id) {
+			return Map.of("report", this.reportService.report(id));
+		}
 
 		@GetMapping({ "/api/things", "/api/things/{id}", "/secure/{id}", "/admin/things/{id}" })
 		Map<String, String> thing(@PathVariable(required = false) String id) {
