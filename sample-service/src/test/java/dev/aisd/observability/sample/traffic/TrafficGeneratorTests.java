@@ -1,0 +1,74 @@
+package dev.aisd.observability.sample.traffic;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import dev.aisd.observability.sample.MetricsScrape;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The traffic generator, switched on, fills every family the sample feeds.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.traffic.enabled=true", "sample.traffic.rate=15", "sample.traffic.spike-multiplier=2" })
+class TrafficGeneratorTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private PrometheusMeterRegistry registry;
+
+	@Autowired
+	private TrafficGenerator generator;
+
+	@Test
+	void generatorWhenEnabledThenGoodAndHostileTrafficReachTheMetrics() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> spike = http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/traffic/attack-spike?seconds=600"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(spike.statusCode()).isEqualTo(200);
+		assertThat(this.generator.isAttackSpike()).isTrue();
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			String text = this.registry.scrape();
+			assertThat(MetricsScrape.value(text, "security_attacks_blocked_total", "attack_type", "sql_injection"))
+				.isPositive();
+			assertThat(MetricsScrape.value(text, "security_honeypot_hits_total")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_ip_blocks_total")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_auth_failures_total")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_threats_detected_total", "threat_type", "bot")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_rate_limit_violations_total")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_suspicious_patterns_total")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_authz_denials_total")).isPositive();
+		});
+		HttpResponse<String> stop = http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/traffic/attack-spike"))
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(stop.statusCode()).isEqualTo(200);
+		assertThat(this.generator.isAttackSpike()).isFalse();
+		long before = this.generator.scenarioCount();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.generator.scenarioCount())
+			.isGreaterThan(before + 10));
+		assertThat(this.generator.isRunning()).isTrue();
+		HttpResponse<String> status = http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/traffic")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(status.body()).contains("\"running\":true").contains("\"attack_spike\":false");
+	}
+
+}
