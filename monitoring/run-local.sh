@@ -38,17 +38,20 @@ cp "$here"/rules/*.yml "$work/rules/"
 sed -e "s/localhost:8080/$target/g" \
     -e "s/localhost:9093/127.0.0.1:$alertmanager_port/" \
     -e "s/scrape_interval: 15s/scrape_interval: $interval/" \
+    -e "s/scrape_timeout: 10s/scrape_timeout: $interval/" \
     -e "s/evaluation_interval: 15s/evaluation_interval: $interval/" \
     "$here/prometheus.yml" > "$work/prometheus.yml"
 
 prometheus-alertmanager --config.file="$here/alertmanager.yml" --storage.path="$work/alertmanager" \
   --web.listen-address="127.0.0.1:$alertmanager_port" --cluster.listen-address= \
   >"$work/alertmanager.log" 2>&1 &
-pids+=($!)
+alertmanager_pid=$!
+pids+=($alertmanager_pid)
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/prometheus" \
   --web.listen-address="127.0.0.1:$prometheus_port" --web.enable-lifecycle \
   >"$work/prometheus.log" 2>&1 &
-pids+=($!)
+prometheus_pid=$!
+pids+=($prometheus_pid)
 
 grafana_bin="$(command -v grafana-server || command -v grafana || true)"
 if [[ -n "$grafana_bin" ]]; then
@@ -66,15 +69,16 @@ if [[ -n "$grafana_bin" ]]; then
   pids+=($!)
 fi
 
-wait_ready() { # name url log
+wait_ready() { # name pid url log
   for _ in $(seq 1 60); do
-    if curl -fsS -o /dev/null "$2" 2>/dev/null; then return 0; fi
+    if curl -fsS -o /dev/null "$3" 2>/dev/null; then return 0; fi
+    kill -0 "$2" 2>/dev/null || break
     sleep 0.5
   done
-  echo "$1 did not become ready; its log:" >&2; cat "$3" >&2; exit 1
+  echo "$1 did not become ready; its log:" >&2; cat "$4" >&2; exit 1
 }
-wait_ready Alertmanager "http://127.0.0.1:$alertmanager_port/-/ready" "$work/alertmanager.log"
-wait_ready Prometheus "http://127.0.0.1:$prometheus_port/-/ready" "$work/prometheus.log"
+wait_ready Alertmanager "$alertmanager_pid" "http://127.0.0.1:$alertmanager_port/-/ready" "$work/alertmanager.log"
+wait_ready Prometheus "$prometheus_pid" "http://127.0.0.1:$prometheus_port/-/ready" "$work/prometheus.log"
 
 echo "Scraping http://$target/metrics every $interval (jobs services and security)"
 echo "Prometheus:   http://127.0.0.1:$prometheus_port   (alerts: /alerts, targets: /targets)"

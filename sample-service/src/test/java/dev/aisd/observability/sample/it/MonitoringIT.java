@@ -53,7 +53,8 @@ import static org.awaitility.Awaitility.await;
  * Only what cannot be the same in a test is rewritten: scrape targets (the random port
  * of the service), the Alertmanager address, the scrape and evaluation intervals (1 s
  * instead of 15 s), and the {@code for:} duration of the three spike alerts (5 s instead
- * of 2 minutes, see {@link #SPIKE_ALERTS}) so the induced spike fires within the test.
+ * of 2 minutes, see {@link #SPIKE_ALERTS}) so the induced spike fires within the test;
+ * Prometheus re-sends firing alerts every second instead of every minute.
  * Rule expressions are used exactly as shipped.
  * <p>
  * Traffic: the sample's own generator ({@code sample.traffic.enabled},
@@ -111,7 +112,10 @@ class MonitoringIT {
 			extraFiles.add(rules);
 		}
 		assertThat(shortened).as("spike alerts whose for: was shortened").isEqualTo(SPIKE_ALERTS.size());
-		this.prometheus = PrometheusServer.start(prometheusConfig(), extraFiles.toArray(String[]::new));
+		// Prometheus re-sends a firing alert only every minute by default; an alert that
+		// fired before the notifier discovered Alertmanager (the Watchdog) would be missing.
+		this.prometheus = PrometheusServer.start(prometheusConfig(), List.of("--rules.alert.resend-delay=1s"),
+				extraFiles.toArray(String[]::new));
 		this.backgroundTraffic = Executors.newSingleThreadScheduledExecutor();
 		this.backgroundTraffic.scheduleAtFixedRate(this::sendMixedTraffic, 0, 250, TimeUnit.MILLISECONDS);
 		// Young collections may not happen in a short test; one explicit collection gives
