@@ -191,15 +191,21 @@ class MonitoringIT {
 	@Order(4)
 	void securityAlertWhenAttackSpikeThenFiresAndReachesAlertmanager() throws Exception {
 		Set<String> firingBefore = firingAlerts();
+		// The sample's own switch, when it exists; the requests below do not depend on it.
+		send("POST", "/api/traffic/attack-spike?seconds=60", "Mozilla/5.0", "127.0.0.1", null);
 		ExecutorService attackers = Executors.newFixedThreadPool(8);
 		try {
-			// Far above the 1/s (300 in 5 minutes) thresholds, whichever counter the sample
-			// increments first: attacks blocked, auth failures or rate-limit rejections.
+			// Far above the 1/s (300 in 5 minutes) thresholds: SQL injection and password
+			// guessing from 250 addresses (few enough requests each to pass the rate limit),
+			// and one address hammering past its rate limit.
 			for (int i = 0; i < 1200; i++) {
 				int n = i;
+				String attacker = "192.0.2." + (1 + n % 250);
 				attackers.execute(() -> {
-					send("GET", "/api/search?q=" + encode("1' OR '1'='1 -- " + n), "sqlmap/1.7", null);
-					send("POST", "/api/login", "Mozilla/5.0", "{\"username\":\"admin\",\"password\":\"guess" + n + "\"}");
+					send("GET", "/api/search?q=" + encode("1' OR '1'='1 -- " + n), "Mozilla/5.0", attacker, null);
+					send("POST", "/api/login", "Mozilla/5.0", attacker,
+							"{\"username\":\"admin\",\"password\":\"guess" + n + "\"}");
+					send("GET", "/api/items", "Mozilla/5.0", "192.0.2.251", null);
 				});
 			}
 		}
@@ -302,26 +308,38 @@ class MonitoringIT {
 
 	private void sendMixedTraffic() {
 		try {
-			send("GET", "/api/items", "Mozilla/5.0", null);
-			send("GET", "/api/items/1", "Mozilla/5.0", null);
-			send("GET", "/api/items/404", "Mozilla/5.0", null);
-			send("GET", "/no/such/route/" + this.requestsSent.get(), "Mozilla/5.0", null);
-			send("GET", "/api/search?q=lantern", "Mozilla/5.0", null);
-			send("GET", "/api/search?q=" + encode("x' UNION SELECT password FROM users --"), "Mozilla/5.0", null);
-			send("POST", "/api/login", "Mozilla/5.0", "{\"username\":\"admin\",\"password\":\"wrong\"}");
-			send("GET", "/wp-admin", "Mozilla/5.0", null);
-			send("GET", "/.env", "curl/8.0", null);
-			send("GET", "/api/items", "python-requests/2.31 (scraper bot)", null);
+			// Normal clients rotate over many addresses (the sample trusts X-Forwarded-For
+			// from loopback) so the per-client rate limit does not turn them into 429s.
+			long n = this.requestsSent.get();
+			String client = "198.51.100." + (1 + n % 250);
+			send("GET", "/api/items", "Mozilla/5.0", client, null);
+			send("GET", "/api/items/1", "Mozilla/5.0", client, null);
+			send("GET", "/api/items/404", "Mozilla/5.0", client, null);
+			send("GET", "/no/such/route/" + n, "Mozilla/5.0", client, null);
+			send("GET", "/api/search?q=lantern", "Mozilla/5.0", client, null);
+			send("GET", "/api/search?q=" + encode("x' UNION SELECT password FROM users --"), "Mozilla/5.0", client,
+					null);
+			send("POST", "/api/login", "Mozilla/5.0", client, "{\"username\":\"admin\",\"password\":\"wrong\"}");
+			send("GET", "/api/items", "python-requests/2.31 (scraper bot)", client, null);
+			// A honeypot blocks its visitor: scanners get addresses of their own.
+			String scanner = "203.0.113." + (1 + n % 250);
+			send("GET", "/wp-admin", "Mozilla/5.0", scanner, null);
+			send("GET", "/.env", "curl/8.0", scanner, null);
+			// One client over its rate limit.
+			for (int i = 0; i < 3; i++) {
+				send("GET", "/api/items", "Mozilla/5.0", "192.0.2.250", null);
+			}
 		}
 		catch (RuntimeException ex) {
 			// Keep the schedule alive: one failed request must not stop the traffic.
 		}
 	}
 
-	private void send(String method, String path, String userAgent, String json) {
+	private void send(String method, String path, String userAgent, String client, String json) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(5))
-			.header("User-Agent", userAgent);
+			.header("User-Agent", userAgent)
+			.header("X-Forwarded-For", client);
 		if (json != null) {
 			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
 		}
