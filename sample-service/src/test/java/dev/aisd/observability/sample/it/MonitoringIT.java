@@ -60,8 +60,8 @@ import static org.awaitility.Awaitility.await;
  * Traffic: the sample's own generator ({@code sample.traffic.enabled},
  * {@code sample.traffic.attack-spike}) and, so that the test does not depend on it, the
  * test sends normal and hostile requests itself (failed logins, SQL injection, honeypot
- * paths, bot user agents, bursts past the rate limit). One {@code System.gc()} gives the
- * GC panels a pause to show.
+ * paths, bot user agents, bursts past the rate limit) and probes {@code /health} like a
+ * readiness probe. One {@code System.gc()} gives the GC panels a pause to show.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.traffic.enabled=true", "sample.traffic.attack-spike=true" })
@@ -321,6 +321,9 @@ class MonitoringIT {
 					null);
 			send("POST", "/api/login", "Mozilla/5.0", client, "{\"username\":\"admin\",\"password\":\"wrong\"}");
 			send("GET", "/api/items", "python-requests/2.31 (scraper bot)", client, null);
+			// What a readiness probe does: health checks run when probed (or on their own
+			// schedule), and health_check_status shows the latest run.
+			send("GET", "/health", "kube-probe/1.30", "10.0.0.1", null);
 			// A honeypot blocks its visitor: scanners get addresses of their own.
 			String scanner = "203.0.113." + (1 + n % 250);
 			send("GET", "/wp-admin", "Mozilla/5.0", scanner, null);
