@@ -1,0 +1,41 @@
+package dev.aisd.observability;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Adds the starter's defaults for Spring Boot properties as the property source of
+ * lowest precedence, so any value the user sets anywhere wins.
+ * <p>
+ * Spring Boot's OpenTelemetry starter pushes metrics over OTLP to
+ * {@code localhost:4318} every minute and logs an error each time nothing listens;
+ * the starter serves {@code /metrics} for scraping instead, so the push is off unless
+ * the user turns it on.
+ *
+ * @since 0.1.0
+ */
+public final class ObservabilityDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/** Name of the property source holding the defaults. */
+	public static final String PROPERTY_SOURCE_NAME = "observabilityDefaults";
+
+	private static final Map<String, Object> DEFAULTS = Map.of("management.otlp.metrics.export.enabled", "false");
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, DEFAULTS));
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.aisd.observability;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ObservabilityDefaultsEnvironmentPostProcessorTests {
+
+	private final ObservabilityDefaultsEnvironmentPostProcessor postProcessor = new ObservabilityDefaultsEnvironmentPostProcessor();
+
+	@Test
+	void postProcessEnvironmentWhenUnsetThenOtlpMetricsPushIsOff() {
+		StandardEnvironment environment = new StandardEnvironment();
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
+	}
+
+	@Test
+	void postProcessEnvironmentWhenUserSetsValueThenUserWins() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("user", Map.of("management.otlp.metrics.export.enabled", "true")));
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
+	}
+
+	@Test
+	void postProcessEnvironmentWhenCalledTwiceThenAddsOneSource() {
+		StandardEnvironment environment = new StandardEnvironment();
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		int sources = environment.getPropertySources().size();
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getPropertySources().size()).isEqualTo(sources);
+	}
+
+}
