@@ -52,6 +52,22 @@ public final class PrometheusServer implements AutoCloseable {
 	 * @throws IOException if the process cannot start
 	 */
 	public static PrometheusServer start(String config, String... extraFiles) throws IOException {
+		return start(config, List.of(), extraFiles);
+	}
+
+	/**
+	 * Start Prometheus with the given configuration and extra command-line flags, and
+	 * wait until it is ready.
+	 * @param config the content of prometheus.yml
+	 * @param extraArguments flags appended to the command line, such as
+	 * {@code --rules.alert.resend-delay=1s}
+	 * @param extraFiles files to place beside prometheus.yml (name, content pairs), such
+	 * as rule files the configuration names
+	 * @return the running server
+	 * @throws IOException if the process cannot start
+	 */
+	public static PrometheusServer start(String config, List<String> extraArguments, String... extraFiles)
+			throws IOException {
 		Path directory = Files.createTempDirectory("prometheus-it");
 		Files.writeString(directory.resolve("prometheus.yml"), config);
 		for (int i = 0; i + 1 < extraFiles.length; i += 2) {
@@ -64,6 +80,7 @@ public final class PrometheusServer implements AutoCloseable {
 				"--config.file=" + directory.resolve("prometheus.yml"),
 				"--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
 				"--web.enable-lifecycle", "--log.level=warn"));
+		command.addAll(extraArguments);
 		Process process = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(directory.resolve("prometheus.log").toFile())
