@@ -16,6 +16,11 @@ import org.springframework.core.env.MapPropertySource;
  * {@code localhost:4318} every minute and logs an error each time nothing listens;
  * the starter serves {@code /metrics} for scraping instead, so the push is off unless
  * the user turns it on.
+ * <p>
+ * The Prometheus client may attach exemplars to every metric type in OpenMetrics output,
+ * summaries' {@code _count} series included; Prometheus before 2.43 then rejects the whole
+ * scrape ({@code up} drops to 0). Exemplars stay on counters and histogram buckets, where
+ * every Prometheus version accepts them.
  *
  * @since 0.1.0
  */
@@ -24,7 +29,9 @@ public final class ObservabilityDefaultsEnvironmentPostProcessor implements Envi
 	/** Name of the property source holding the defaults. */
 	public static final String PROPERTY_SOURCE_NAME = "observabilityDefaults";
 
-	private static final Map<String, Object> DEFAULTS = Map.of("management.otlp.metrics.export.enabled", "false");
+	private static final Map<String, Object> DEFAULTS = Map.of("management.otlp.metrics.export.enabled", "false",
+			"management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes",
+			"false");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -22,6 +22,15 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void postProcessEnvironmentWhenUnsetThenExemplarsStayOffSummaries() {
+		StandardEnvironment environment = new StandardEnvironment();
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty(
+				"management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes"))
+			.isEqualTo("false");
+	}
+
+	@Test
 	void postProcessEnvironmentWhenUserSetsValueThenUserWins() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
