@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.aisd.observability.metrics.LabelValueLimiter;
@@ -23,7 +22,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Records the security events of the catalogue ({@link SecurityMetricNames}) into a
@@ -73,10 +71,7 @@ public final class SecurityMetricsCollector {
 	static final double[] SCORE_BUCKETS = { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0 };
 
 	/** Upper bucket boundaries of the time histograms, in seconds. */
-	static final Duration[] TIME_BUCKETS = { Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
-			Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
-			Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(300),
-			Duration.ofSeconds(600), Duration.ofSeconds(1800), Duration.ofSeconds(3600) };
+	static final double[] TIME_BUCKETS = { 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600 };
 
 	private final MeterRegistry registry;
 
@@ -122,11 +117,11 @@ public final class SecurityMetricsCollector {
 
 	private final LabeledMeters<Counter> exfiltrationAttempts;
 
-	private final LabeledMeters<Timer> detectionLatency;
+	private final LabeledMeters<DistributionSummary> detectionLatency;
 
-	private final LabeledMeters<Timer> responseTime;
+	private final LabeledMeters<DistributionSummary> responseTime;
 
-	private final LabeledMeters<Timer> mitigationTime;
+	private final LabeledMeters<DistributionSummary> mitigationTime;
 
 	private final LabeledMeters<Counter> truePositives;
 
@@ -527,7 +522,7 @@ public final class SecurityMetricsCollector {
 	public void recordDetectionTime(String detectionMethod, double seconds) {
 		String method = label(detectionMethod);
 		if (validDuration(seconds)) {
-			this.detectionLatency.get(method).record(toNanos(seconds), TimeUnit.NANOSECONDS);
+			this.detectionLatency.get(method).record(seconds);
 		}
 	}
 
@@ -539,7 +534,7 @@ public final class SecurityMetricsCollector {
 	public void recordResponseTime(String eventType, double seconds) {
 		String type = label(eventType);
 		if (validDuration(seconds)) {
-			this.responseTime.get(type).record(toNanos(seconds), TimeUnit.NANOSECONDS);
+			this.responseTime.get(type).record(seconds);
 		}
 	}
 
@@ -551,7 +546,7 @@ public final class SecurityMetricsCollector {
 	public void recordMitigationTime(String threatType, double seconds) {
 		String type = label(threatType);
 		if (validDuration(seconds)) {
-			this.mitigationTime.get(type).record(toNanos(seconds), TimeUnit.NANOSECONDS);
+			this.mitigationTime.get(type).record(seconds);
 		}
 	}
 
@@ -943,12 +938,8 @@ public final class SecurityMetricsCollector {
 	}
 
 	private static double seconds(Duration duration) {
-		return (duration != null) ? duration.toNanos() / 1e9 : Double.NaN;
-	}
-
-	private static long toNanos(double seconds) {
-		// Saturates at Long.MAX_VALUE (about 292 years) instead of overflowing.
-		return (long) (seconds * 1e9);
+		// Not toNanos(): it throws for durations beyond about 292 years.
+		return (duration != null) ? duration.getSeconds() + duration.getNano() / 1e9 : Double.NaN;
 	}
 
 	/**
@@ -991,12 +982,15 @@ public final class SecurityMetricsCollector {
 					.register(this.registry));
 	}
 
-	private LabeledMeters<Timer> timers(String family, String description, String label) {
-		// The timer's base unit (seconds) supplies the _seconds suffix.
+	private LabeledMeters<DistributionSummary> timers(String family, String description, String label) {
+		// A distribution summary in seconds rather than a Timer: the same exposition, without
+		// the Timer's conversion to nanoseconds and pause-detector bookkeeping on every
+		// record. The base unit supplies the _seconds suffix.
 		String name = micrometerName(family.substring(0, family.length() - "_seconds".length()));
 		return new LabeledMeters<>(this.registry, family, label, this.options.maxLabelValues(),
-				(value) -> Timer.builder(name)
+				(value) -> DistributionSummary.builder(name)
 					.description(description)
+					.baseUnit("seconds")
 					.tag(label, value)
 					.serviceLevelObjectives(TIME_BUCKETS)
 					.register(this.registry));
