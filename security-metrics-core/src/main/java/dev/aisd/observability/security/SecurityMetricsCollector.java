@@ -2,6 +2,7 @@ package dev.aisd.observability.security;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -693,7 +694,8 @@ public final class SecurityMetricsCollector {
 
 	/**
 	 * Set {@code security_vulnerability_count_current{severity}}; the KPIs read the
-	 * severities {@code critical}, {@code high}, {@code medium} and {@code low}.
+	 * severities {@code critical}, {@code high}, {@code medium} and {@code low}, ignoring
+	 * case.
 	 * @param severity the severity
 	 * @param count the number of known vulnerabilities, &gt;= 0 (clamped)
 	 */
@@ -828,10 +830,11 @@ public final class SecurityMetricsCollector {
 				inputs.complianceScore(standard, score);
 			}
 		});
+		// Severities are matched ignoring case ("Critical", "CRITICAL"), summing variants.
 		Map<String, Integer> vulnerabilities = new HashMap<>();
 		this.vulnerabilityCounts.forEach((severity, value) -> {
 			if (value.isSet()) {
-				vulnerabilities.put(severity, (int) value.get());
+				vulnerabilities.merge(severity.toLowerCase(Locale.ROOT), (int) value.get(), Integer::sum);
 			}
 		});
 		inputs.criticalVulnerabilities(vulnerabilities.get("critical"))

@@ -456,6 +456,16 @@ class SecurityMetricsCollectorTests {
 	}
 
 	@Test
+	void currentKpisWhenSeveritiesDifferInCaseThenMatchedAndSummed() {
+		this.collector.updateVulnerabilityCount("Critical", 1);
+		this.collector.updateVulnerabilityCount("CRITICAL", 2);
+		this.collector.updateVulnerabilityCount("High", 4);
+		SecurityKpis kpis = this.collector.currentKpis();
+		assertThat(kpis.criticalVulnerabilities()).isEqualTo(3);
+		assertThat(kpis.highVulnerabilities()).isEqualTo(4);
+	}
+
+	@Test
 	void createWhenOptionsInvalidThenThrowsClearly() {
 		SecurityMetricsCollector.Options defaults = SecurityMetricsCollector.Options.defaults();
 		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withMaxLabelValues(0))
