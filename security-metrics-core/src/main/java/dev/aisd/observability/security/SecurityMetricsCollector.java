@@ -166,8 +166,6 @@ public final class SecurityMetricsCollector {
 
 	private final LabelValueLimiter policyTypes;
 
-	private final LabelValueLimiter policyVersions;
-
 	// Guarded by itself (updates are rare): the info gauge of each policy type's version.
 	private final Map<String, Meter> policyVersionInfo = new HashMap<>();
 
@@ -281,8 +279,6 @@ public final class SecurityMetricsCollector {
 		this.meanTimes = new LabeledMeters<>(registry, SecurityMetricNames.MEAN_TIME_TO_DETECT_SECONDS,
 				"incident_type", max, this::registerMeanTimes);
 		this.policyTypes = new LabelValueLimiter(registry, SecurityMetricNames.POLICY_VERSION_INFO, "policy_type",
-				max);
-		this.policyVersions = new LabelValueLimiter(registry, SecurityMetricNames.POLICY_VERSION_INFO, "version",
 				max);
 	}
 
@@ -659,13 +655,18 @@ public final class SecurityMetricsCollector {
 	/**
 	 * Make {@code version} the active version of a policy:
 	 * {@code security_policy_version_info{policy_type,version} 1}. The series of the
-	 * previous version of that policy type is removed, so each policy type has one series.
+	 * previous version of that policy type is removed, so each policy type has one series
+	 * (policy types are bounded like any label; a version longer than
+	 * {@value LabelValueLimiter#MAX_VALUE_LENGTH} characters is recorded as {@code other}).
 	 * @param policyType the policy
 	 * @param version the active version, for example {@code 2.3.1}
 	 */
 	public void updatePolicyVersion(String policyType, String version) {
 		String type = this.policyTypes.limit(label(policyType));
-		String bounded = this.policyVersions.limit(label(version));
+		// One series per policy type bounds the cardinality, so versions need no count
+		// limit, only the length limit of every label value.
+		String given = label(version);
+		String bounded = (given.length() > LabelValueLimiter.MAX_VALUE_LENGTH) ? LabelValueLimiter.OTHER : given;
 		synchronized (this.policyVersionInfo) {
 			Meter current = this.policyVersionInfo.get(type);
 			if (current != null) {

@@ -338,6 +338,20 @@ class SecurityMetricsCollectorTests {
 	}
 
 	@Test
+	void updatePolicyVersionWhenManyVersionsOverTimeThenEachShownAndOneSeries() {
+		SecurityMetricsCollector bounded = new SecurityMetricsCollector(this.registry,
+				SecurityMetricsCollector.Options.defaults().withMaxLabelValues(3));
+		for (int version = 1; version <= 50; version++) {
+			bounded.recordPolicyUpdate("waf", Integer.toString(version));
+		}
+		assertThat(this.registry.find("security.policy.version.info").gauges()).hasSize(1);
+		assertThat(gauge("security.policy.version.info", "policy_type", "waf", "version", "50")).isEqualTo(1);
+		bounded.updatePolicyVersion("waf", "v".repeat(200));
+		assertThat(gauge("security.policy.version.info", "policy_type", "waf", "version", "other")).isEqualTo(1);
+		assertThat(counter("security.policy.updates", "policy_type", "waf")).isEqualTo(50);
+	}
+
+	@Test
 	void updateMeanTimesWhenSetDirectlyThenGaugesReportThem() {
 		this.collector.updateMeanTimes("ddos", 20.0, null, 400.0);
 		assertThat(gauge("security.mean.time.to.detect.seconds", "incident_type", "ddos")).isEqualTo(20);

@@ -174,6 +174,16 @@ class SecurityMetricsExpositionTests {
 	}
 
 	@Test
+	void scrapeWhenPolicyVersionChangesThenOneInfoSeriesWithTheNewVersion() {
+		this.collector.updatePolicyVersion("waf", "2.3.1");
+		this.registry.scrape();
+		this.collector.updatePolicyVersion("waf", "2.4.0");
+		PrometheusText text = PrometheusText.parse(this.registry.scrape());
+		assertThat(text.samples.get("security_policy_version_info"))
+			.containsExactly(Map.entry(Map.of("policy_type", "waf", "version", "2.4.0"), 1.0));
+	}
+
+	@Test
 	void scrapeWhenHistogramsRecordedThenDocumentedBuckets() {
 		recordEveryFamily(this.collector);
 		PrometheusText text = PrometheusText.parse(this.registry.scrape());
