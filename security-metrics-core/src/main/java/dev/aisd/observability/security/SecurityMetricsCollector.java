@@ -2,9 +2,9 @@ package dev.aisd.observability.security;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.aisd.observability.metrics.LabelValueLimiter;
@@ -23,7 +23,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Records the security events of the catalogue ({@link SecurityMetricNames}) into a
@@ -73,10 +72,7 @@ public final class SecurityMetricsCollector {
 	static final double[] SCORE_BUCKETS = { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0 };
 
 	/** Upper bucket boundaries of the time histograms, in seconds. */
-	static final Duration[] TIME_BUCKETS = { Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
-			Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
-			Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(300),
-			Duration.ofSeconds(600), Duration.ofSeconds(1800), Duration.ofSeconds(3600) };
+	static final double[] TIME_BUCKETS = { 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600 };
 
 	private final MeterRegistry registry;
 
@@ -122,11 +118,11 @@ public final class SecurityMetricsCollector {
 
 	private final LabeledMeters<Counter> exfiltrationAttempts;
 
-	private final LabeledMeters<Timer> detectionLatency;
+	private final LabeledMeters<DistributionSummary> detectionLatency;
 
-	private final LabeledMeters<Timer> responseTime;
+	private final LabeledMeters<DistributionSummary> responseTime;
 
-	private final LabeledMeters<Timer> mitigationTime;
+	private final LabeledMeters<DistributionSummary> mitigationTime;
 
 	private final LabeledMeters<Counter> truePositives;
 
@@ -169,8 +165,6 @@ public final class SecurityMetricsCollector {
 	private final LabeledMeters<RollingMeanTimes> meanTimes;
 
 	private final LabelValueLimiter policyTypes;
-
-	private final LabelValueLimiter policyVersions;
 
 	// Guarded by itself (updates are rare): the info gauge of each policy type's version.
 	private final Map<String, Meter> policyVersionInfo = new HashMap<>();
@@ -285,8 +279,6 @@ public final class SecurityMetricsCollector {
 		this.meanTimes = new LabeledMeters<>(registry, SecurityMetricNames.MEAN_TIME_TO_DETECT_SECONDS,
 				"incident_type", max, this::registerMeanTimes);
 		this.policyTypes = new LabelValueLimiter(registry, SecurityMetricNames.POLICY_VERSION_INFO, "policy_type",
-				max);
-		this.policyVersions = new LabelValueLimiter(registry, SecurityMetricNames.POLICY_VERSION_INFO, "version",
 				max);
 	}
 
@@ -527,7 +519,7 @@ public final class SecurityMetricsCollector {
 	public void recordDetectionTime(String detectionMethod, double seconds) {
 		String method = label(detectionMethod);
 		if (validDuration(seconds)) {
-			this.detectionLatency.get(method).record(toNanos(seconds), TimeUnit.NANOSECONDS);
+			this.detectionLatency.get(method).record(seconds);
 		}
 	}
 
@@ -539,7 +531,7 @@ public final class SecurityMetricsCollector {
 	public void recordResponseTime(String eventType, double seconds) {
 		String type = label(eventType);
 		if (validDuration(seconds)) {
-			this.responseTime.get(type).record(toNanos(seconds), TimeUnit.NANOSECONDS);
+			this.responseTime.get(type).record(seconds);
 		}
 	}
 
@@ -551,7 +543,7 @@ public final class SecurityMetricsCollector {
 	public void recordMitigationTime(String threatType, double seconds) {
 		String type = label(threatType);
 		if (validDuration(seconds)) {
-			this.mitigationTime.get(type).record(toNanos(seconds), TimeUnit.NANOSECONDS);
+			this.mitigationTime.get(type).record(seconds);
 		}
 	}
 
@@ -663,13 +655,18 @@ public final class SecurityMetricsCollector {
 	/**
 	 * Make {@code version} the active version of a policy:
 	 * {@code security_policy_version_info{policy_type,version} 1}. The series of the
-	 * previous version of that policy type is removed, so each policy type has one series.
+	 * previous version of that policy type is removed, so each policy type has one series
+	 * (policy types are bounded like any label; a version longer than
+	 * {@value LabelValueLimiter#MAX_VALUE_LENGTH} characters is recorded as {@code other}).
 	 * @param policyType the policy
 	 * @param version the active version, for example {@code 2.3.1}
 	 */
 	public void updatePolicyVersion(String policyType, String version) {
 		String type = this.policyTypes.limit(label(policyType));
-		String bounded = this.policyVersions.limit(label(version));
+		// One series per policy type bounds the cardinality, so versions need no count
+		// limit, only the length limit of every label value.
+		String given = label(version);
+		String bounded = (given.length() > LabelValueLimiter.MAX_VALUE_LENGTH) ? LabelValueLimiter.OTHER : given;
 		synchronized (this.policyVersionInfo) {
 			Meter current = this.policyVersionInfo.get(type);
 			if (current != null) {
@@ -698,7 +695,8 @@ public final class SecurityMetricsCollector {
 
 	/**
 	 * Set {@code security_vulnerability_count_current{severity}}; the KPIs read the
-	 * severities {@code critical}, {@code high}, {@code medium} and {@code low}.
+	 * severities {@code critical}, {@code high}, {@code medium} and {@code low}, ignoring
+	 * case.
 	 * @param severity the severity
 	 * @param count the number of known vulnerabilities, &gt;= 0 (clamped)
 	 */
@@ -833,10 +831,11 @@ public final class SecurityMetricsCollector {
 				inputs.complianceScore(standard, score);
 			}
 		});
+		// Severities are matched ignoring case ("Critical", "CRITICAL"), summing variants.
 		Map<String, Integer> vulnerabilities = new HashMap<>();
 		this.vulnerabilityCounts.forEach((severity, value) -> {
 			if (value.isSet()) {
-				vulnerabilities.put(severity, (int) value.get());
+				vulnerabilities.merge(severity.toLowerCase(Locale.ROOT), (int) value.get(), Integer::sum);
 			}
 		});
 		inputs.criticalVulnerabilities(vulnerabilities.get("critical"))
@@ -943,12 +942,8 @@ public final class SecurityMetricsCollector {
 	}
 
 	private static double seconds(Duration duration) {
-		return (duration != null) ? duration.toNanos() / 1e9 : Double.NaN;
-	}
-
-	private static long toNanos(double seconds) {
-		// Saturates at Long.MAX_VALUE (about 292 years) instead of overflowing.
-		return (long) (seconds * 1e9);
+		// Not toNanos(): it throws for durations beyond about 292 years.
+		return (duration != null) ? duration.getSeconds() + duration.getNano() / 1e9 : Double.NaN;
 	}
 
 	/**
@@ -991,12 +986,15 @@ public final class SecurityMetricsCollector {
 					.register(this.registry));
 	}
 
-	private LabeledMeters<Timer> timers(String family, String description, String label) {
-		// The timer's base unit (seconds) supplies the _seconds suffix.
+	private LabeledMeters<DistributionSummary> timers(String family, String description, String label) {
+		// A distribution summary in seconds rather than a Timer: the same exposition, without
+		// the Timer's conversion to nanoseconds and pause-detector bookkeeping on every
+		// record. The base unit supplies the _seconds suffix.
 		String name = micrometerName(family.substring(0, family.length() - "_seconds".length()));
 		return new LabeledMeters<>(this.registry, family, label, this.options.maxLabelValues(),
-				(value) -> Timer.builder(name)
+				(value) -> DistributionSummary.builder(name)
 					.description(description)
+					.baseUnit("seconds")
 					.tag(label, value)
 					.serviceLevelObjectives(TIME_BUCKETS)
 					.register(this.registry));

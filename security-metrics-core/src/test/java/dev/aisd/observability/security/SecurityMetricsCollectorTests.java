@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,12 +129,15 @@ class SecurityMetricsCollectorTests {
 		this.collector.recordDetectionTime("signature", 0.25);
 		this.collector.recordResponseTime("attack_blocked", Duration.ofMillis(1500));
 		this.collector.recordMitigationTime("bot", 42);
-		Timer detection = this.registry.get("security.detection.latency").tag("detection_method", "signature").timer();
-		assertThat(detection.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(250);
-		assertThat(this.registry.get("security.response.time").tag("event_type", "attack_blocked").timer()
-			.totalTime(TimeUnit.SECONDS)).isEqualTo(1.5);
-		assertThat(this.registry.get("security.mitigation.time").tag("threat_type", "bot").timer()
-			.totalTime(TimeUnit.SECONDS)).isEqualTo(42);
+		DistributionSummary detection = this.registry.get("security.detection.latency")
+			.tag("detection_method", "signature")
+			.summary();
+		assertThat(detection.totalAmount()).isEqualTo(0.25);
+		assertThat(detection.getId().getBaseUnit()).isEqualTo("seconds");
+		assertThat(this.registry.get("security.response.time").tag("event_type", "attack_blocked").summary()
+			.totalAmount()).isEqualTo(1.5);
+		assertThat(this.registry.get("security.mitigation.time").tag("threat_type", "bot").summary()
+			.totalAmount()).isEqualTo(42);
 	}
 
 	@Test
@@ -240,16 +242,22 @@ class SecurityMetricsCollectorTests {
 		this.collector.recordMitigationTime("t", Double.POSITIVE_INFINITY);
 		this.collector.recordResponseTime("e", (Duration) null);
 		this.collector.recordMitigationTime("t", Duration.ofSeconds(-3));
-		assertThat(this.registry.find("security.detection.latency").timers()).isEmpty();
-		assertThat(this.registry.find("security.response.time").timers()).isEmpty();
-		assertThat(this.registry.find("security.mitigation.time").timers()).isEmpty();
+		assertThat(this.registry.find("security.detection.latency").summaries()).isEmpty();
+		assertThat(this.registry.find("security.response.time").summaries()).isEmpty();
+		assertThat(this.registry.find("security.mitigation.time").summaries()).isEmpty();
 		assertThat(rejected("invalid_duration")).isEqualTo(5);
+	}
+
+	@Test
+	void recordTimeWhenDurationHugeThenRecordedWithoutOverflow() {
+		this.collector.recordMitigationTime("t", Duration.ofSeconds(Long.MAX_VALUE));
+		assertThat(this.registry.get("security.mitigation.time").summary().count()).isEqualTo(1);
 	}
 
 	@Test
 	void recordTimeWhenZeroThenRecorded() {
 		this.collector.recordDetectionTime("m", 0);
-		assertThat(this.registry.get("security.detection.latency").timer().count()).isEqualTo(1);
+		assertThat(this.registry.get("security.detection.latency").summary().count()).isEqualTo(1);
 		assertThat(rejected("invalid_duration")).isZero();
 	}
 
@@ -327,6 +335,20 @@ class SecurityMetricsCollectorTests {
 		assertThat(infos).allSatisfy((info) -> assertThat(info.value()).isEqualTo(1));
 		assertThat(gauge("security.policy.version.info", "policy_type", "waf", "version", "2.0")).isEqualTo(1);
 		assertThat(this.registry.find("security.policy.version.info").tag("version", "1.0").gauges()).isEmpty();
+	}
+
+	@Test
+	void updatePolicyVersionWhenManyVersionsOverTimeThenEachShownAndOneSeries() {
+		SecurityMetricsCollector bounded = new SecurityMetricsCollector(this.registry,
+				SecurityMetricsCollector.Options.defaults().withMaxLabelValues(3));
+		for (int version = 1; version <= 50; version++) {
+			bounded.recordPolicyUpdate("waf", Integer.toString(version));
+		}
+		assertThat(this.registry.find("security.policy.version.info").gauges()).hasSize(1);
+		assertThat(gauge("security.policy.version.info", "policy_type", "waf", "version", "50")).isEqualTo(1);
+		bounded.updatePolicyVersion("waf", "v".repeat(200));
+		assertThat(gauge("security.policy.version.info", "policy_type", "waf", "version", "other")).isEqualTo(1);
+		assertThat(counter("security.policy.updates", "policy_type", "waf")).isEqualTo(50);
 	}
 
 	@Test
@@ -445,6 +467,16 @@ class SecurityMetricsCollectorTests {
 		assertThat(kpis.incidents()).isEqualTo(2);
 		assertThat(kpis.escalations()).isEqualTo(1);
 		assertThat(kpis.escalationRatePercent()).isEqualTo(50);
+	}
+
+	@Test
+	void currentKpisWhenSeveritiesDifferInCaseThenMatchedAndSummed() {
+		this.collector.updateVulnerabilityCount("Critical", 1);
+		this.collector.updateVulnerabilityCount("CRITICAL", 2);
+		this.collector.updateVulnerabilityCount("High", 4);
+		SecurityKpis kpis = this.collector.currentKpis();
+		assertThat(kpis.criticalVulnerabilities()).isEqualTo(3);
+		assertThat(kpis.highVulnerabilities()).isEqualTo(4);
 	}
 
 	@Test

@@ -174,6 +174,76 @@ class SecurityMetricsExpositionTests {
 	}
 
 	@Test
+	void scrapeWhenPolicyVersionChangesThenOneInfoSeriesWithTheNewVersion() {
+		this.collector.updatePolicyVersion("waf", "2.3.1");
+		this.registry.scrape();
+		this.collector.updatePolicyVersion("waf", "2.4.0");
+		PrometheusText text = PrometheusText.parse(this.registry.scrape());
+		assertThat(text.samples.get("security_policy_version_info"))
+			.containsExactly(Map.entry(Map.of("policy_type", "waf", "version", "2.4.0"), 1.0));
+	}
+
+	@Test
+	void scrapeWhenHistogramsRecordedThenDocumentedBuckets() {
+		recordEveryFamily(this.collector);
+		PrometheusText text = PrometheusText.parse(this.registry.scrape());
+		assertThat(buckets(text, "security_threat_score_distribution")).containsExactly("0.1", "0.2", "0.3", "0.4",
+				"0.5", "0.6", "0.7", "0.8", "0.9", "1.0", "+Inf");
+		for (String family : List.of("security_detection_latency_seconds", "security_response_time_seconds",
+				"security_mitigation_time_seconds")) {
+			assertThat(buckets(text, family)).as(family)
+				.containsExactly("0.01", "0.05", "0.1", "0.5", "1.0", "5.0", "10.0", "30.0", "60.0", "120.0", "300.0",
+						"600.0", "1800.0", "3600.0", "+Inf");
+		}
+		// 42 s of mitigation: not within 30 s, within 60 s.
+		assertThat(text.value("security_mitigation_time_seconds_bucket", Map.of("threat_type", "bot", "le", "30.0")))
+			.isZero();
+		assertThat(text.value("security_mitigation_time_seconds_bucket", Map.of("threat_type", "bot", "le", "60.0")))
+			.isEqualTo(1);
+	}
+
+	private static List<String> buckets(PrometheusText text, String family) {
+		return text.samples.get(family + "_bucket")
+			.keySet()
+			.stream()
+			.map((labels) -> labels.get("le"))
+			.distinct()
+			.sorted(java.util.Comparator.comparingDouble((le) -> le.equals("+Inf") ? Double.MAX_VALUE : Double.parseDouble(le)))
+			.toList();
+	}
+
+	@Test
+	void scrapeWhenHostileLabelValuesAndBoundsThenEscapedClampedAndFoldsExposed() {
+		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		SecurityMetricsCollector bounded = new SecurityMetricsCollector(registry,
+				SecurityMetricsCollector.Options.defaults().withMaxLabelValues(2));
+		String hostile = "a\"b\\c\nd{e}=\u00e9";
+		bounded.recordWafRuleTrigger(hostile, "high");
+		bounded.recordWafRuleTrigger("r2", "high");
+		bounded.recordWafRuleTrigger("r3", "high");
+		bounded.updateThreatLevel(42);
+		bounded.recordAttackBlocked(null, "high", Double.NaN);
+		PrometheusText text = PrometheusText.parse(registry.scrape());
+		assertThat(text.value("security_waf_rules_triggered_total", Map.of("rule_id", hostile, "severity", "high")))
+			.isEqualTo(1);
+		assertThat(text.value("security_waf_rules_triggered_total", Map.of("rule_id", "other", "severity", "high")))
+			.isEqualTo(1);
+		assertThat(text.value("observability_label_values_folded_total",
+				Map.of("metric", "security_waf_rules_triggered_total", "label", "rule_id")))
+			.isEqualTo(1);
+		assertThat(text.value("security_threat_level_current", Map.of())).isEqualTo(5);
+		assertThat(text.value("security_attacks_blocked_total", Map.of("attack_type", "unknown", "severity", "high")))
+			.isEqualTo(1);
+		assertThat(text.value("security_metrics_rejected_inputs_total", Map.of("reason", "out_of_range"))).isEqualTo(1);
+		assertThat(text.value("security_metrics_rejected_inputs_total", Map.of("reason", "missing_label")))
+			.isEqualTo(1);
+		assertThat(text.value("security_metrics_rejected_inputs_total", Map.of("reason", "invalid_score")))
+			.isEqualTo(1);
+		assertThat(text.types).containsEntry("security_metrics_rejected_inputs_total", "counter")
+			.containsEntry("observability_label_values_folded_total", "counter");
+	}
+
+	@Test
 	void documentationWhenReadThenDescribesEveryFamily() throws java.io.IOException {
 		String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "security-metrics.md"));
 		assertThat(CATALOGUE.keySet()).allSatisfy((family) -> assertThat(doc).contains("| `" + family + "` |"));
