@@ -23,6 +23,10 @@ public final class TestApplications {
 		// Spring Boot initialises logging once per JVM until the context that did it
 		// closes; a cached context of another test class must not keep its set-up.
 		LoggingSystem.get(TestApplications.class.getClassLoader()).cleanUp();
+		// Spring Boot copies logging properties to system properties only when they are
+		// unset, so the first application of the JVM would otherwise choose for all.
+		System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+		System.clearProperty("FILE_LOG_STRUCTURED_FORMAT");
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("server.port", "0");
 		defaults.put("management.otlp.metrics.export.enabled", "false");
@@ -41,10 +45,21 @@ public final class TestApplications {
 				"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(source).web(type).properties(defaults)
 			.properties(properties);
-		if (resourceLoader != null) {
-			builder.resourceLoader(resourceLoader);
+		if (resourceLoader == null) {
+			return builder.run();
 		}
-		return builder.run();
+		builder.resourceLoader(resourceLoader);
+		// Spring Boot finds the logback file with the application's class loader but
+		// reads it with the thread context class loader.
+		Thread thread = Thread.currentThread();
+		ClassLoader original = thread.getContextClassLoader();
+		thread.setContextClassLoader(resourceLoader.getClassLoader());
+		try {
+			return builder.run();
+		}
+		finally {
+			thread.setContextClassLoader(original);
+		}
 	}
 
 }
