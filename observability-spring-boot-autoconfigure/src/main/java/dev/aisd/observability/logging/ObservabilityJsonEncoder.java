@@ -2,6 +2,7 @@ package dev.aisd.observability.logging;
 
 import dev.aisd.observability.ServiceName;
 import dev.aisd.observability.logging.internal.ServiceJsonProvider;
+import dev.aisd.observability.logging.internal.StringMdcEntryWriter;
 import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogLevelJsonProvider;
@@ -80,6 +81,7 @@ public class ObservabilityJsonEncoder extends LoggingEventCompositeJsonEncoder {
 		// Renamed rather than written twice: Spring Boot's tracing owns these MDC keys.
 		mdc.addMdcKeyFieldName(MDC_TRACE_ID + "=trace_id");
 		mdc.addMdcKeyFieldName(MDC_SPAN_ID + "=span_id");
+		mdc.addMdcEntryWriter(new StringMdcEntryWriter());
 		providers.addMdc(mdc);
 		providers.addKeyValuePairs(new KeyValuePairsJsonProvider());
 		providers.addArguments(new ArgumentsJsonProvider());
