@@ -2,6 +2,7 @@ package dev.aisd.observability.logging;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 import dev.aisd.observability.testsupport.JsonLines;
@@ -173,6 +174,21 @@ class ServletJsonLoggingEndToEndTests {
 	}
 
 	@Test
+	void requestWhenHandledAsynchronouslyThenOneHandledRequestLineWithTheRequestIds() throws Exception {
+		RawHttp.Response response = RawHttp.get(port, "/async/3", "async-1");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("X-Request-ID")).isEqualTo("async-1");
+		JsonNode handled = awaitLine(JsonLines.message("Handled request").and(JsonLines.field("request_id", "async-1")));
+		assertThat(handled.get("path").asString()).isEqualTo("/async/{id}");
+		assertThat(handled.get("status_code").asInt()).isEqualTo(200);
+		assertThat(handled.get("trace_id").asString()).isEqualTo(response.header("X-Trace-ID"));
+		assertThat(JsonLines.matching(JsonLines.parse(stdout.lines()),
+				JsonLines.message("Handled request").and(JsonLines.field("request_id", "async-1"))))
+			.hasSize(1);
+	}
+
+	@Test
 	void requestWhenNoRouteMatchesThenHandledRequestLineWithBoundedPath() throws Exception {
 		String path = "/no/such/" + "x".repeat(600);
 
@@ -218,6 +234,11 @@ class ServletJsonLoggingEndToEndTests {
 		String item(@PathVariable String id) {
 			logger.info("Loading item {}", id);
 			return "item " + id;
+		}
+
+		@GetMapping("/async/{id}")
+		Callable<String> async(@PathVariable String id) {
+			return () -> "async " + id;
 		}
 
 		@GetMapping("/boom")
