@@ -47,6 +47,15 @@ class LoggingFormatEndToEndTests {
 	}
 
 	@Test
+	void runWhenTextFormatWithCorrelationPatternThenRequestIdShown() {
+		List<String> lines = runAndLog(null, "observability.logging.format=text",
+				"logging.pattern.correlation=[%X{request_id:-}] %correlationId");
+
+		assertThat(lines.stream().filter((line) -> line.contains("probe line"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("[probe-1]"));
+	}
+
+	@Test
 	void runWhenLoggingDisabledThenSpringBootDefaults() {
 		List<String> lines = runAndLog(null, "observability.logging.enabled=false");
 
