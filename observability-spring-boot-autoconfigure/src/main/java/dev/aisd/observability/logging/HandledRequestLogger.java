@@ -3,6 +3,7 @@ package dev.aisd.observability.logging;
 import java.util.Objects;
 
 import dev.aisd.observability.logging.internal.HandledRequestFields;
+import dev.aisd.observability.logging.internal.HandledRequestSummary;
 import dev.aisd.observability.web.CompletedRequest;
 import dev.aisd.observability.web.CompletedRequestListener;
 import dev.aisd.observability.web.internal.RequestIdThreadLocalAccessor;
@@ -36,10 +37,12 @@ public final class HandledRequestLogger implements CompletedRequestListener {
 
 	private final String format;
 
+	private final boolean fieldsInMessage;
+
 	/**
 	 * Create a logger of {@code Handled request} lines.
-	 * @param fieldsInMessage whether to also write the fields into the message, for
-	 * readable text logs (JSON logs carry them as separate fields)
+	 * @param fieldsInMessage whether to write the fields into the message, for readable
+	 * text logs, instead of as separate JSON fields (which needs logstash-logback-encoder)
 	 */
 	public HandledRequestLogger(boolean fieldsInMessage) {
 		this(LoggerFactory.getLogger(LOGGER_NAME), fieldsInMessage);
@@ -48,6 +51,7 @@ public final class HandledRequestLogger implements CompletedRequestListener {
 	HandledRequestLogger(Logger logger, boolean fieldsInMessage) {
 		this.logger = logger;
 		this.format = fieldsInMessage ? MESSAGE + " {}" : MESSAGE;
+		this.fieldsInMessage = fieldsInMessage;
 	}
 
 	@Override
@@ -64,7 +68,10 @@ public final class HandledRequestLogger implements CompletedRequestListener {
 		String previousTraceId = replace(TRACE_ID, traceId);
 		String previousSpanId = replace(SPAN_ID, spanId);
 		try {
-			this.logger.info(this.format, new HandledRequestFields(request));
+			// A plain summary needs nothing but its toString(); the structured fields need
+			// logstash-logback-encoder, which is only there when fieldsInMessage is false.
+			this.logger.info(this.format,
+					this.fieldsInMessage ? new HandledRequestSummary(request) : new HandledRequestFields(request));
 		}
 		finally {
 			restore(RequestIdThreadLocalAccessor.MDC_KEY, previousRequestId, requestId);

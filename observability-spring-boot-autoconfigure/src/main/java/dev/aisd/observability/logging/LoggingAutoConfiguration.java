@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the {@code Handled request} line. The
@@ -21,12 +23,19 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(LoggingProperties.class)
 public final class LoggingAutoConfiguration {
 
+	private static final String STRUCTURED_ARGUMENT_CLASS = "net.logstash.logback.argument.StructuredArgument";
+
 	@Bean
 	@ConditionalOnWebApplication
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "observability.logging.access-log.enabled", matchIfMissing = true)
-	HandledRequestLogger observabilityHandledRequestLogger(LoggingProperties properties) {
-		return new HandledRequestLogger(properties.getFormat() == LogFormat.TEXT);
+	HandledRequestLogger observabilityHandledRequestLogger(LoggingProperties properties,
+			ResourceLoader resourceLoader) {
+		// Without logstash-logback-encoder the JSON lines come from Spring Boot's own
+		// format, which ignores structured arguments: keep the fields in the message.
+		boolean structuredArguments = ClassUtils.isPresent(STRUCTURED_ARGUMENT_CLASS,
+				resourceLoader.getClassLoader());
+		return new HandledRequestLogger(properties.getFormat() == LogFormat.TEXT || !structuredArguments);
 	}
 
 }

@@ -1,6 +1,12 @@
 package dev.aisd.observability.logging;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.aisd.observability.web.CompletedRequest;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -62,6 +68,40 @@ class LoggingAutoConfigurationTests {
 			assertThat(context.getBean(HandledRequestLogger.class))
 				.isSameAs(context.getBean(UserLoggerConfiguration.class).logger);
 		});
+	}
+
+	@Test
+	void autoConfigurationWhenLogstashEncoderAbsentThenFieldsGoIntoTheMessage() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("net.logstash"))
+			.run((context) -> assertThat(handledRequestMessage(context.getBean(HandledRequestLogger.class)))
+				.isEqualTo("Handled request method=GET path=/items/{id} status_code=200 duration_seconds=0.001 "
+						+ "client_ip=127.0.0.1"));
+	}
+
+	@Test
+	void autoConfigurationWhenJsonThenFieldsAreStructured() {
+		this.contextRunner.run((context) -> assertThat(handledRequestMessage(context.getBean(HandledRequestLogger.class)))
+			.isEqualTo("Handled request"));
+	}
+
+	private static String handledRequestMessage(HandledRequestLogger handledRequestLogger) {
+		Logger logger = (Logger) org.slf4j.LoggerFactory
+			.getLogger(HandledRequestLogger.LOGGER_NAME);
+		ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		Level level = logger.getLevel();
+		logger.setLevel(Level.INFO);
+		logger.addAppender(appender);
+		try {
+			handledRequestLogger.onCompleted(new CompletedRequest("GET", "/items/{id}",
+					"/items/1", 200, 1_000_000, "127.0.0.1", "r", null, null, null));
+		}
+		finally {
+			logger.detachAppender(appender);
+			logger.setLevel(level);
+		}
+		assertThat(appender.list).hasSize(1);
+		return appender.list.get(0).getFormattedMessage();
 	}
 
 	@Test
