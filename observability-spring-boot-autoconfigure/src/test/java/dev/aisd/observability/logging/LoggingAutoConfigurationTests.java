@@ -85,9 +85,9 @@ class LoggingAutoConfigurationTests {
 	}
 
 	private static String handledRequestMessage(HandledRequestLogger handledRequestLogger) {
-		Logger logger = (Logger) org.slf4j.LoggerFactory
+		Logger logger = (Logger) LoggerFactory
 			.getLogger(HandledRequestLogger.LOGGER_NAME);
-		ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ListAppender<>();
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
 		Level level = logger.getLevel();
 		logger.setLevel(Level.INFO);
