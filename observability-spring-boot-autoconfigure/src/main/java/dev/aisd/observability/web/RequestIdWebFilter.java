@@ -1,0 +1,75 @@
+package dev.aisd.observability.web;
+
+import dev.aisd.observability.web.internal.RequestIdThreadLocalAccessor;
+import dev.aisd.observability.web.internal.RequestIds;
+import dev.aisd.observability.web.internal.TraceIds;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * WebFlux filter that gives every exchange a request id: the client's value of the
+ * request id header when it is safe (see {@link RequestIds#isValid(String)}), otherwise
+ * a generated one. The id is echoed on the response, stored in the
+ * {@link RequestAttributes#REQUEST_ID} exchange attribute and written into the Reactor
+ * context, from which automatic context propagation puts it in the SLF4J MDC as
+ * {@code request_id} on every thread the exchange runs on. When Micrometer Tracing has
+ * attached a span to the {@code http.server.requests} observation, its ids are added as
+ * the {@code X-Trace-ID} and {@code X-Span-ID} response headers.
+ *
+ * @since 0.1.0
+ */
+public class RequestIdWebFilter implements WebFilter, Ordered {
+
+	private static final boolean TRACING_PRESENT = ClassUtils.isPresent(
+			"io.micrometer.tracing.handler.TracingObservationHandler", RequestIdWebFilter.class.getClassLoader());
+
+	private final String header;
+
+	private final boolean traceHeaders;
+
+	/**
+	 * Create a filter reading and writing the given header.
+	 * @param header the name of the request id header
+	 * @param traceHeaders whether to add the trace and span id response headers
+	 */
+	public RequestIdWebFilter(String header, boolean traceHeaders) {
+		Assert.hasText(header, "'header' must not be empty");
+		this.header = header;
+		this.traceHeaders = traceHeaders && TRACING_PRESENT;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String requestId = RequestIds.acceptOrGenerate(exchange.getRequest().getHeaders().getFirst(this.header));
+		exchange.getAttributes().put(RequestAttributes.REQUEST_ID, requestId);
+		HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
+		responseHeaders.set(this.header, requestId);
+		if (this.traceHeaders) {
+			// HttpWebHandlerAdapter starts the request's observation before it subscribes
+			// to the filter chain, so the server span already exists here and the
+			// response is not committed yet.
+			TraceIds ids = TraceIds
+				.of(exchange.getAttributes().get(ServerRequestObservationContext.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE));
+			if (ids != null) {
+				responseHeaders.set(TraceIds.TRACE_ID_HEADER, ids.traceId());
+				responseHeaders.set(TraceIds.SPAN_ID_HEADER, ids.spanId());
+			}
+		}
+		return chain.filter(exchange).contextWrite(Context.of(RequestIdThreadLocalAccessor.KEY, requestId));
+	}
+
+}

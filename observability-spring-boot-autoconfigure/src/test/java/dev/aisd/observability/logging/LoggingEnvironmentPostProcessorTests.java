@@ -1,0 +1,107 @@
+package dev.aisd.observability.logging;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoggingEnvironmentPostProcessorTests {
+
+	private final MockEnvironment environment = new MockEnvironment();
+
+	private final SpringApplication application = new SpringApplication();
+
+	@Test
+	void postProcessWhenNothingConfiguredThenJsonFormatterAndNoBanner() {
+		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.getProperty("logging.structured.format.console"))
+			.isEqualTo(ObservabilityJsonFormatter.class.getName());
+		assertThat(this.environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
+	}
+
+	@Test
+	void postProcessWhenUserSetsStructuredFormatThenUserValueWins() {
+		this.environment.setProperty("logging.structured.format.console", "ecs");
+		this.environment.setProperty("spring.main.banner-mode", "console");
+
+		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+		assertThat(this.environment.getProperty("spring.main.banner-mode")).isEqualTo("console");
+	}
+
+	@Test
+	void postProcessWhenTextFormatThenNoStructuredFormat() {
+		this.environment.setProperty("observability.logging.format", "TEXT");
+
+		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.containsProperty("logging.structured.format.console")).isFalse();
+		assertThat(this.environment.containsProperty("spring.main.banner-mode")).isFalse();
+	}
+
+	@Test
+	void postProcessWhenLoggingDisabledThenNoStructuredFormat() {
+		this.environment.setProperty("observability.logging.enabled", "false");
+
+		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.containsProperty("logging.structured.format.console")).isFalse();
+	}
+
+	@Test
+	void postProcessWhenLogstashEncoderAbsentThenSpringBootLogstashFormat() {
+		FilteredClassLoader classLoader = new FilteredClassLoader("net.logstash.logback");
+
+		new LoggingEnvironmentPostProcessor(classLoader).postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.getProperty("logging.structured.format.console")).isEqualTo("logstash");
+	}
+
+	@Test
+	void postProcessWhenLogbackAbsentThenNothingForLogging() {
+		FilteredClassLoader classLoader = new FilteredClassLoader("ch.qos.logback");
+
+		new LoggingEnvironmentPostProcessor(classLoader).postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.containsProperty("logging.structured.format.console")).isFalse();
+	}
+
+	@Test
+	void postProcessWhenReactiveApplicationThenAutomaticContextPropagation() {
+		this.application.setWebApplicationType(WebApplicationType.REACTIVE);
+
+		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
+	}
+
+	@Test
+	void postProcessWhenReactiveApplicationAndUserChoseLimitedThenUserValueWins() {
+		this.application.setWebApplicationType(WebApplicationType.REACTIVE);
+		this.environment.getPropertySources()
+			.addFirst(new MapPropertySource("user", Map.of("spring.reactor.context-propagation", "limited")));
+
+		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isEqualTo("limited");
+	}
+
+	@Test
+	void postProcessWhenServletApplicationThenContextPropagationLeftAlone() {
+		this.application.setWebApplicationType(WebApplicationType.SERVLET);
+
+		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.containsProperty("spring.reactor.context-propagation")).isFalse();
+	}
+
+}
