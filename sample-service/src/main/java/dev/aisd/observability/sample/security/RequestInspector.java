@@ -18,7 +18,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * is refused with 403 and recorded as an intrusion attempt, a firewall rule trigger and
  * a blocked attack; a card number or an e-mail address in the URL is refused with 400 and
  * recorded as a compliance violation (PCI-DSS, GDPR). Only the first
- * {@value #MAX_INSPECTED_PARAMETERS} parameters are inspected.
+ * {@value #MAX_INSPECTED_PARAMETERS} parameter values are inspected, each up to
+ * {@value IntrusionDetector#MAX_INSPECTED_LENGTH} characters.
  */
 final class RequestInspector implements HandlerInterceptor {
 
@@ -48,10 +49,10 @@ final class RequestInspector implements HandlerInterceptor {
 		long start = System.nanoTime();
 		Finding sensitive = null;
 		int inspected = 0;
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+		parameters: for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
 			for (String value : parameter.getValue()) {
 				if (inspected++ >= MAX_INSPECTED_PARAMETERS) {
-					break;
+					break parameters;
 				}
 				Rule rule = this.intrusionDetector.detect(value);
 				if (rule != null) {
