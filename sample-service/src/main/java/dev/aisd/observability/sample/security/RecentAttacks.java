@@ -17,7 +17,7 @@ final class RecentAttacks {
 	/** Kinds of hostile events. */
 	enum Kind {
 
-		SQL_INJECTION, HONEYPOT, BOT, RATE_LIMIT, AUTH_FAILURE, BLOCKED_REQUEST
+		SQL_INJECTION, HONEYPOT, BOT, RATE_LIMIT, AUTH_FAILURE, BLOCKED_REQUEST, INTRUSION, EXFILTRATION
 
 	}
 
@@ -78,7 +78,8 @@ final class RecentAttacks {
 		Map<Kind, Integer> lastMinute = countsWithin(60);
 		double hostile = lastMinute.get(Kind.SQL_INJECTION) + lastMinute.get(Kind.HONEYPOT)
 				+ lastMinute.get(Kind.AUTH_FAILURE) + lastMinute.get(Kind.RATE_LIMIT)
-				+ lastMinute.get(Kind.BLOCKED_REQUEST) + lastMinute.get(Kind.BOT) / 5.0;
+				+ lastMinute.get(Kind.BLOCKED_REQUEST) + lastMinute.get(Kind.INTRUSION)
+				+ lastMinute.get(Kind.EXFILTRATION) + lastMinute.get(Kind.BOT) / 5.0;
 		if (hostile <= 0) {
 			return 0;
 		}

@@ -85,12 +85,37 @@ class SampleSecurityConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer sampleEdgeGuardRegistration(EdgeGuard edgeGuard) {
+	BehaviourMonitor sampleBehaviourMonitor(SecurityMetricsCollector collector, SampleSecurityProperties properties,
+			RecentAttacks recentAttacks) {
+		ClientActivity activity = new ClientActivity(properties.behaviourWindow(), properties.burstRequests(),
+				properties.burstErrors(), properties.enumerationLookups(), properties.maxTrackedClients(),
+				System::nanoTime);
+		return new BehaviourMonitor(collector, activity, recentAttacks);
+	}
+
+	@Bean
+	RequestInspector sampleRequestInspector(SecurityMetricsCollector collector, RecentAttacks recentAttacks) {
+		return new RequestInspector(collector, recentAttacks);
+	}
+
+	@Bean
+	CaptchaChallenges sampleCaptchaChallenges(SampleSecurityProperties properties) {
+		return new CaptchaChallenges(properties.captchaTtl(), properties.maxTrackedClients(), System::nanoTime);
+	}
+
+	@Bean
+	WebMvcConfigurer sampleEdgeGuardRegistration(BehaviourMonitor behaviourMonitor, EdgeGuard edgeGuard,
+			RequestInspector requestInspector) {
 		return new WebMvcConfigurer() {
 
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
+				// In this order: the behaviour monitor sees every request and every answer,
+				// including those the edge guard refuses; the inspector looks only at
+				// requests the edge guard let through.
+				registry.addInterceptor(behaviourMonitor).addPathPatterns("/**").excludePathPatterns(UNGUARDED);
 				registry.addInterceptor(edgeGuard).addPathPatterns("/**").excludePathPatterns(UNGUARDED);
+				registry.addInterceptor(requestInspector).addPathPatterns("/**").excludePathPatterns(UNGUARDED);
 			}
 
 		};

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchController {
 
-	private static final List<String> CATALOGUE = List.of("lantern", "rope", "compass", "tent", "stove", "map");
+	/** What the shop sells: searched here and exported by {@link DataExportController}. */
+	static final List<String> CATALOGUE = List.of("lantern", "rope", "compass", "tent", "stove", "map");
 
 	private final SqlInjectionDetector detector = new SqlInjectionDetector();
 
@@ -47,7 +48,8 @@ class SearchController {
 		if (rule != null) {
 			this.collector.recordWafRuleTrigger(rule.id(), rule.severity());
 			this.collector.recordAttackBlocked("sql_injection", rule.severity(), rule.score());
-			this.collector.recordRiskScore("search_query", rule.score() * 100);
+			// The rule's confidence is the risk of the query, on the collector's 0..1 scale.
+			this.collector.recordRiskScore("search_query", rule.score());
 			double respondSeconds = (System.nanoTime() - start) / 1e9;
 			this.collector.recordResponseTime("sql_injection", respondSeconds);
 			this.collector.recordIncident("sql_injection", detectionSeconds, respondSeconds, null);

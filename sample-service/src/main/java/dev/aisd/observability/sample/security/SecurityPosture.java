@@ -36,6 +36,9 @@ class SecurityPosture implements InitializingBean, DisposableBean {
 
 	private final SampleSecurityProperties properties;
 
+	// Guarded by this.
+	private int escalatedLevel;
+
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "sample-security-posture");
 		thread.setDaemon(true);
@@ -70,6 +73,26 @@ class SecurityPosture implements InitializingBean, DisposableBean {
 		this.collector.recordAuditEvent("configuration", "info");
 	}
 
+	/**
+	 * Escalate an incident each time the threat level rises to a level not yet escalated,
+	 * from {@code sample.security.escalation-level} on: to tier 2 while it is elevated
+	 * (severity high), to tier 3 when it is critical (level 5). Once the level falls below
+	 * the escalation level the incident is over, and the next rise escalates again.
+	 * @param threatLevel the current threat level
+	 */
+	synchronized void escalate(int threatLevel) {
+		int from = Math.max(1, this.properties.escalationLevel());
+		if (threatLevel < from) {
+			this.escalatedLevel = 0;
+			return;
+		}
+		if (threatLevel > this.escalatedLevel) {
+			boolean critical = threatLevel >= 5;
+			this.collector.recordIncidentEscalation(critical ? "critical" : "high", critical ? "tier3" : "tier2");
+			this.escalatedLevel = threatLevel;
+		}
+	}
+
 	private void refreshSafely() {
 		try {
 			refresh();
@@ -83,6 +106,7 @@ class SecurityPosture implements InitializingBean, DisposableBean {
 		SecurityMetricsCollector c = this.collector;
 		int threatLevel = this.recentAttacks.threatLevel();
 		c.updateThreatLevel(threatLevel);
+		escalate(threatLevel);
 		Map<Kind, Integer> recent = this.recentAttacks.countsWithin(RecentAttacks.WINDOW_SECONDS);
 		c.updateActiveThreats("sql_injection", recent.get(Kind.SQL_INJECTION));
 		c.updateActiveThreats("bot", recent.get(Kind.BOT));

