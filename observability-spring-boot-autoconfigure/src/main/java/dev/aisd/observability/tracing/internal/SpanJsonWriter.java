@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Writes spans as the JSON of {@code GET /observability/traces}. Hand-written because it
  * is on the read path of every poll and a generic mapper would dominate its cost;
- * strings are escaped for any content (quotes, control characters, line separators, lone
- * surrogates).
+ * strings are escaped for any content (quotes, control characters, line separators), and
+ * lone surrogates become U+FFFD.
  */
 public final class SpanJsonWriter {
 
@@ -127,7 +127,13 @@ public final class SpanJsonWriter {
 				continue;
 			}
 			json.append(value, from, i);
-			escape(json, c);
+			if (Character.isSurrogate(c)) {
+				// A lone surrogate is not a character: strict parsers reject even its escape.
+				json.append("\\ufffd");
+			}
+			else {
+				escape(json, c);
+			}
 			from = i + 1;
 		}
 		json.append(value, from, length);
