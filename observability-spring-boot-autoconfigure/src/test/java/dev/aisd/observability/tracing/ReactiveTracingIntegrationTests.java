@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * End-to-end tests of tracing on WebFlux: server spans across thread hops, the endpoint,
@@ -49,7 +50,7 @@ class ReactiveTracingIntegrationTests {
 		String traceId = "3af7651916cd43dd8448eb211c80319c";
 		HttpResponse<String> response = get("/delayed/4", Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode spans = traces("trace_id=" + traceId);
+		JsonNode spans = awaitTraces("trace_id=" + traceId, 1);
 		assertThat(spans.size()).isEqualTo(1);
 		JsonNode span = spans.get(0);
 		assertThat(span.get("name").asString()).isEqualTo("http GET /delayed/{id}");
@@ -63,12 +64,23 @@ class ReactiveTracingIntegrationTests {
 
 	@Test
 	void requestWhenMalformedTraceparentThenFreshTrace() throws Exception {
+		String name = "name=" + encode("http GET /items/{id}");
+		java.util.Set<String> before = new java.util.HashSet<>();
+		traces(name).forEach((span) -> before.add(span.get("span_id").asString()));
 		HttpResponse<String> response = get("/items/1", Map.of("traceparent", "01-not-valid"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode spans = traces("name=" + encode("http GET /items/{id}"));
-		JsonNode last = spans.get(spans.size() - 1);
-		assertThat(last.get("trace_id").asString()).matches("[0-9a-f]{32}");
-		assertThat(last.get("parent_span_id").isNull()).isTrue();
+		JsonNode[] ours = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+			ours[0] = null;
+			traces(name).forEach((span) -> {
+				if (!before.contains(span.get("span_id").asString())) {
+					ours[0] = span;
+				}
+			});
+			assertThat(ours[0]).isNotNull();
+		});
+		assertThat(ours[0].get("trace_id").asString()).matches("[0-9a-f]{32}");
+		assertThat(ours[0].get("parent_span_id").isNull()).isTrue();
 	}
 
 	@Test
@@ -76,11 +88,11 @@ class ReactiveTracingIntegrationTests {
 		HttpResponse<String> response = get("/hop/6", Map.of());
 		assertThat(response.statusCode()).isEqualTo(200);
 		String traceparent = json.readTree(response.body()).get("traceparent").asString();
-		JsonNode hops = traces("name=" + encode("http GET /hop/{id}"));
+		JsonNode hops = awaitTraces("name=" + encode("http GET /hop/{id}"), 1);
 		JsonNode outer = hops.get(hops.size() - 1);
 		String traceId = outer.get("trace_id").asString();
 		assertThat(traceparent).startsWith("00-" + traceId + "-");
-		JsonNode spans = traces("trace_id=" + traceId);
+		JsonNode spans = awaitTraces("trace_id=" + traceId, 3);
 		JsonNode inner = null;
 		JsonNode client = null;
 		for (JsonNode span : spans) {
@@ -104,6 +116,19 @@ class ReactiveTracingIntegrationTests {
 		assertThat(json.readTree(response.body()).get("parameter").asString()).isEqualTo("limit");
 	}
 
+	/**
+	 * The server span ends after the response is written, so a client can be faster than
+	 * the buffer: wait for the spans to be there.
+	 */
+	private JsonNode awaitTraces(String query, int atLeast) {
+		JsonNode[] result = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+			result[0] = traces(query);
+			assertThat(result[0].size()).as("spans for %s", query).isGreaterThanOrEqualTo(atLeast);
+		});
+		return result[0];
+	}
+
 	private JsonNode traces(String query) throws Exception {
 		HttpResponse<String> response = get("/observability/traces?limit=512&" + query, Map.of());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -116,7 +141,7 @@ class ReactiveTracingIntegrationTests {
 
 	private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
+			.timeout(Duration.ofSeconds(30));
 		headers.forEach(request::header);
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

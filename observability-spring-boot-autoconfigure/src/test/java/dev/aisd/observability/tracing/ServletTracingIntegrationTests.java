@@ -63,7 +63,7 @@ class ServletTracingIntegrationTests {
 	void requestWhenRouteMatchedThenServerSpanNamedAfterRouteTemplate() throws Exception {
 		HttpResponse<String> response = get("/items/42", Map.of());
 		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode span = serverSpanOf("/items/{id}", traceIdOfLastServerSpan("/items/{id}"));
+		JsonNode span = serverSpanOf("/items/{id}", traceIdOf(response));
 		assertThat(span.get("name").asString()).isEqualTo("http GET /items/{id}");
 		assertThat(span.get("kind").asString()).isEqualTo("server");
 		assertThat(span.get("status").asString()).isEqualTo("ok");
@@ -87,8 +87,8 @@ class ServletTracingIntegrationTests {
 			.statusCode()).isEqualTo(404);
 		assertThat(get("/nothing/else/def", Map.of("traceparent", "00-" + second + "-b7ad6b7169203331-01"))
 			.statusCode()).isEqualTo(404);
-		JsonNode firstSpan = traces("trace_id=" + first).get(0);
-		JsonNode secondSpan = traces("trace_id=" + second).get(0);
+		JsonNode firstSpan = awaitTraces("trace_id=" + first, 1).get(0);
+		JsonNode secondSpan = awaitTraces("trace_id=" + second, 1).get(0);
 		assertThat(firstSpan.get("name").asString()).startsWith("http GET ")
 			.isEqualTo(secondSpan.get("name").asString())
 			.doesNotContain("nothing");
@@ -110,7 +110,7 @@ class ServletTracingIntegrationTests {
 		HttpResponse<String> response = get("/items/8",
 				Map.of("traceparent", "00-zzzz-not-a-trace\u00e9-01", "X-Probe", "malformed"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		String traceId = traceIdOfLastServerSpan("/items/{id}");
+		String traceId = traceIdOf(response);
 		assertThat(traceId).matches("[0-9a-f]{32}").isNotEqualTo("00000000000000000000000000000000");
 		JsonNode span = serverSpanOf("/items/{id}", traceId);
 		assertThat(span.get("parent_span_id").isNull()).isTrue();
@@ -122,9 +122,9 @@ class ServletTracingIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
 		String receivedTraceparent = body.get("traceparent").asString();
-		String traceId = traceIdOfLastServerSpan("/hop/{id}");
+		String traceId = traceIdOf(response);
 		assertThat(receivedTraceparent).startsWith("00-" + traceId + "-");
-		JsonNode spans = traces("trace_id=" + traceId);
+		JsonNode spans = awaitTraces("trace_id=" + traceId, 3);
 		JsonNode outer = find(spans, "http GET /hop/{id}");
 		JsonNode client = findKind(spans, "client");
 		JsonNode inner = find(spans, "http GET /items/{id}");
@@ -145,7 +145,7 @@ class ServletTracingIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
 		String traceId = body.get("trace_id").asString();
-		JsonNode spans = traces("trace_id=" + traceId);
+		JsonNode spans = awaitTraces("trace_id=" + traceId, 3);
 		JsonNode server = find(spans, "http GET /work");
 		JsonNode work = find(spans, "work.step");
 		assertThat(work.get("kind").asString()).isEqualTo("internal");
@@ -169,8 +169,8 @@ class ServletTracingIntegrationTests {
 	void observedMethodWhenCalledThenSpanRecorded() throws Exception {
 		HttpResponse<String> response = get("/observed", Map.of());
 		assertThat(response.statusCode()).isEqualTo(200);
-		String traceId = traceIdOfLastServerSpan("/observed");
-		JsonNode spans = traces("trace_id=" + traceId);
+		String traceId = traceIdOf(response);
+		JsonNode spans = awaitTraces("trace_id=" + traceId, 2);
 		JsonNode observed = find(spans, "inventory lookup");
 		assertThat(observed.get("parent_span_id").asString())
 			.isEqualTo(find(spans, "http GET /observed").get("span_id").asString());
@@ -180,9 +180,24 @@ class ServletTracingIntegrationTests {
 	void requestWhenHandlerFailsThenErrorStatus() throws Exception {
 		HttpResponse<String> response = get("/boom", Map.of());
 		assertThat(response.statusCode()).isEqualTo(500);
-		JsonNode spans = traces("name=" + encode("http GET /boom") + "&status=error");
-		assertThat(spans.size()).isGreaterThanOrEqualTo(1);
+		JsonNode spans = awaitTraces("name=" + encode("http GET /boom") + "&status=error", 1);
 		assertThat(spans.get(0).get("attributes").get("http.response.status_code").asInt()).isEqualTo(500);
+	}
+
+	@Test
+	void requestWhenServerErrorStatusWithoutExceptionThenErrorStatus() throws Exception {
+		assertThat(get("/unavailable", Map.of()).statusCode()).isEqualTo(503);
+		JsonNode spans = awaitTraces("name=" + encode("http GET /unavailable"), 1);
+		JsonNode span = spans.get(spans.size() - 1);
+		assertThat(span.get("status").asString()).isEqualTo("error");
+		assertThat(span.get("attributes").get("http.response.status_code").asInt()).isEqualTo(503);
+	}
+
+	@Test
+	void requestWhenClientErrorStatusThenOkStatus() throws Exception {
+		assertThat(get("/teapot", Map.of()).statusCode()).isEqualTo(418);
+		JsonNode spans = awaitTraces("name=" + encode("http GET /teapot"), 1);
+		assertThat(spans.get(spans.size() - 1).get("status").asString()).isEqualTo("ok");
 	}
 
 	@Test
@@ -227,6 +242,7 @@ class ServletTracingIntegrationTests {
 	@Test
 	void tracesWhenLimitZeroOrNegativeThenEmpty() throws Exception {
 		get("/items/1", Map.of());
+		awaitTraces("limit=1", 1);
 		assertThat(traces("limit=0").size()).isZero();
 		assertThat(traces("limit=-5").size()).isZero();
 		assertThat(traces("limit=1").size()).isEqualTo(1);
@@ -242,15 +258,13 @@ class ServletTracingIntegrationTests {
 		assertThat(get("/observability/traces?min_duration_ms=0.5", Map.of()).statusCode()).isEqualTo(200);
 	}
 
-	private String traceIdOfLastServerSpan(String route) throws Exception {
-		JsonNode spans = traces("name=" + encode("http GET " + route));
-		assertThat(spans.size()).as("server spans of %s", route).isGreaterThan(0);
-		return spans.get(spans.size() - 1).get("trace_id").asString();
+	/** The trace id the handler saw as current, which its body reports. */
+	private static String traceIdOf(HttpResponse<String> response) throws Exception {
+		return json.readTree(response.body()).get("trace_id").asString();
 	}
 
 	private JsonNode serverSpanOf(String route, String traceId) throws Exception {
-		JsonNode spans = traces("trace_id=" + traceId + "&name=" + encode("http GET " + route));
-		assertThat(spans.size()).as("server span of %s in %s", route, traceId).isGreaterThan(0);
+		JsonNode spans = awaitTraces("trace_id=" + traceId + "&name=" + encode("http GET " + route), 1);
 		return spans.get(spans.size() - 1);
 	}
 
@@ -280,6 +294,19 @@ class ServletTracingIntegrationTests {
 		throw new AssertionError("No span of kind " + kind + " in " + spans);
 	}
 
+	/**
+	 * The server span ends after the response is written, so a client can be faster than
+	 * the buffer: wait for the spans to be there.
+	 */
+	private JsonNode awaitTraces(String query, int atLeast) {
+		JsonNode[] result = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+			result[0] = traces(query);
+			assertThat(result[0].size()).as("spans for %s", query).isGreaterThanOrEqualTo(atLeast);
+		});
+		return result[0];
+	}
+
 	private JsonNode traces(String query) throws Exception {
 		String limit = query.contains("limit=") ? "" : "limit=512&";
 		HttpResponse<String> response = get("/observability/traces?" + limit + query, Map.of());
@@ -294,7 +321,7 @@ class ServletTracingIntegrationTests {
 	private HttpResponse<String> get(String path, Map<String, String> headers)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
+			.timeout(Duration.ofSeconds(30));
 		headers.forEach(request::header);
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
@@ -342,7 +369,8 @@ class ServletTracingIntegrationTests {
 		@GetMapping("/items/{id}")
 		Map<String, String> item(@PathVariable String id,
 				@RequestHeader(name = "traceparent", required = false) String traceparent) {
-			return Map.of("id", id, "traceparent", (traceparent != null) ? traceparent : "");
+			return Map.of("id", id, "traceparent", (traceparent != null) ? traceparent : "", "trace_id",
+					io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId());
 		}
 
 		@GetMapping("/hop/{id}")
@@ -368,8 +396,19 @@ class ServletTracingIntegrationTests {
 		}
 
 		@GetMapping("/observed")
-		String observed() {
-			return this.inventory.lookup("1");
+		Map<String, String> observed() {
+			return Map.of("item", this.inventory.lookup("1"), "trace_id",
+					io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId());
+		}
+
+		@GetMapping("/unavailable")
+		org.springframework.http.ResponseEntity<String> unavailable() {
+			return org.springframework.http.ResponseEntity.status(503).body("later");
+		}
+
+		@GetMapping("/teapot")
+		org.springframework.http.ResponseEntity<String> teapot() {
+			return org.springframework.http.ResponseEntity.status(418).body("short and stout");
 		}
 
 		@GetMapping("/boom")
