@@ -125,7 +125,7 @@ public final class TracingAutoConfiguration {
 				TracesProperties properties, ObjectProvider<ServiceName> serviceName, Environment environment) {
 			String service = serviceName.getIfAvailable(() -> ServiceName.resolve(environment)).value();
 			return new RingBufferSpanProcessor(buffer, new SpanRecordFactory(service, properties.getMaxAttributes(),
-					properties.getMaxAttributeLength()));
+					properties.getMaxAttributeLength()), properties.getPath());
 		}
 
 		@Bean

@@ -240,6 +240,16 @@ class ServletTracingIntegrationTests {
 	}
 
 	@Test
+	void tracesWhenPolledThenOwnRequestsNotRecorded() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			traces("limit=1");
+		}
+		get("/teapot", Map.of());
+		awaitTraces("name=" + encode("http GET /teapot"), 1);
+		assertThat(traces("name=" + encode("http GET /observability/traces")).size()).isZero();
+	}
+
+	@Test
 	void tracesWhenLimitZeroOrNegativeThenEmpty() throws Exception {
 		get("/items/1", Map.of());
 		awaitTraces("limit=1", 1);

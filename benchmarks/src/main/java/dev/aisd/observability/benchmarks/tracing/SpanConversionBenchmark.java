@@ -61,7 +61,7 @@ public class SpanConversionBenchmark {
 		provider.close();
 		this.bare = SdkTracerProvider.builder().build();
 		this.recording = SdkTracerProvider.builder()
-			.addSpanProcessor(new RingBufferSpanProcessor(new SpanRingBuffer(512), this.factory))
+			.addSpanProcessor(new RingBufferSpanProcessor(new SpanRingBuffer(512), this.factory, null))
 			.build();
 		this.bareTracer = this.bare.get("bench");
 		this.recordingTracer = this.recording.get("bench");
