@@ -1,13 +1,13 @@
 package dev.aisd.observability.tracing.internal;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Writes spans as the JSON of {@code GET /observability/traces}. Hand-written because it
- * is on the read path of every poll and a generic mapper would dominate its cost;
- * strings are escaped for any content (quotes, control characters, line separators), and
- * lone surrogates become U+FFFD.
+ * is on the read path of every poll and a generic mapper would dominate its cost: it
+ * encodes UTF-8 directly into one byte array. Strings are escaped for any content (quotes,
+ * control characters, line separators), and lone surrogates become U+FFFD.
  */
 public final class SpanJsonWriter {
 
@@ -24,16 +24,17 @@ public final class SpanJsonWriter {
 	 * @return the JSON document
 	 */
 	public static byte[] traces(List<SpanRecord> spans) {
-		StringBuilder json = new StringBuilder(64 + spans.size() * 512);
-		json.append("{\"traces\":[");
+		Utf8 json = new Utf8(64 + spans.size() * 640);
+		json.ascii("{\"traces\":[");
+		StringBuilder scratch = new StringBuilder(40);
 		for (int i = 0; i < spans.size(); i++) {
 			if (i > 0) {
-				json.append(',');
+				json.ascii(',');
 			}
-			span(json, spans.get(i));
+			span(json, spans.get(i), scratch);
 		}
-		json.append("]}");
-		return json.toString().getBytes(StandardCharsets.UTF_8);
+		json.ascii("]}");
+		return json.toByteArray();
 	}
 
 	/**
@@ -43,118 +44,207 @@ public final class SpanJsonWriter {
 	 * @return the JSON document
 	 */
 	public static byte[] error(String message, String parameter) {
-		StringBuilder json = new StringBuilder(96);
-		json.append("{\"error\":");
-		string(json, message);
-		json.append(",\"parameter\":");
-		string(json, parameter);
-		json.append('}');
-		return json.toString().getBytes(StandardCharsets.UTF_8);
+		Utf8 json = new Utf8(96);
+		json.ascii("{\"error\":");
+		json.string(message);
+		json.ascii(",\"parameter\":");
+		json.string(parameter);
+		json.ascii('}');
+		return json.toByteArray();
 	}
 
-	static void span(StringBuilder json, SpanRecord span) {
-		json.append("{\"trace_id\":");
-		string(json, span.traceId());
-		json.append(",\"span_id\":");
-		string(json, span.spanId());
-		json.append(",\"parent_span_id\":");
-		string(json, span.parentSpanId());
-		json.append(",\"name\":");
-		string(json, span.name());
-		json.append(",\"kind\":");
-		string(json, span.kind());
-		json.append(",\"status\":");
-		string(json, span.status());
-		json.append(",\"service\":");
-		string(json, span.service());
-		json.append(",\"start_time\":\"");
-		timestamp(json, span.startEpochNanos());
-		json.append("\",\"duration_seconds\":");
-		seconds(json, span.durationNanos());
-		json.append(",\"attributes\":{");
+	private static void span(Utf8 json, SpanRecord span, StringBuilder scratch) {
+		json.ascii("{\"trace_id\":");
+		json.string(span.traceId());
+		json.ascii(",\"span_id\":");
+		json.string(span.spanId());
+		json.ascii(",\"parent_span_id\":");
+		json.string(span.parentSpanId());
+		json.ascii(",\"name\":");
+		json.string(span.name());
+		json.ascii(",\"kind\":");
+		json.string(span.kind());
+		json.ascii(",\"status\":");
+		json.string(span.status());
+		json.ascii(",\"service\":");
+		json.string(span.service());
+		json.ascii(",\"start_time\":\"");
+		scratch.setLength(0);
+		timestamp(scratch, span.startEpochNanos());
+		json.ascii(scratch);
+		json.ascii("\",\"duration_seconds\":");
+		scratch.setLength(0);
+		seconds(scratch, span.durationNanos());
+		json.ascii(scratch);
+		json.ascii(",\"attributes\":{");
 		SpanAttributes attributes = span.attributes();
 		for (int i = 0; i < attributes.size(); i++) {
 			if (i > 0) {
-				json.append(',');
+				json.ascii(',');
 			}
-			string(json, attributes.key(i));
-			json.append(':');
-			value(json, attributes.value(i));
+			json.string(attributes.key(i));
+			json.ascii(':');
+			value(json, attributes.value(i), scratch);
 		}
-		json.append("}}");
+		json.ascii("}}");
 	}
 
-	private static void value(StringBuilder json, Object value) {
+	private static void value(Utf8 json, Object value, StringBuilder scratch) {
 		if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
-			json.append(value);
+			scratch.setLength(0);
+			scratch.append(value);
+			json.ascii(scratch);
 		}
 		else if (value instanceof Double number) {
 			if (number.isNaN() || number.isInfinite()) {
-				string(json, number.toString());
+				json.string(number.toString());
 			}
 			else {
-				json.append(number.doubleValue());
+				scratch.setLength(0);
+				scratch.append(number.doubleValue());
+				json.ascii(scratch);
 			}
 		}
 		else {
-			string(json, (value != null) ? value.toString() : null);
+			json.string((value != null) ? value.toString() : null);
 		}
+	}
+
+	private static boolean needsEscape(char c) {
+		return c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029;
 	}
 
 	/**
-	 * Append a JSON string, or {@code null}.
-	 * @param json where to write
-	 * @param value the string
+	 * A growable UTF-8 byte buffer that writes JSON strings with their escapes, so the
+	 * document is encoded once instead of built as a String and encoded again.
 	 */
-	static void string(StringBuilder json, String value) {
-		if (value == null) {
-			json.append("null");
-			return;
-		}
-		json.append('"');
-		int length = value.length();
-		int from = 0;
-		for (int i = 0; i < length; i++) {
-			char c = value.charAt(i);
-			if (c >= 0x20 && c != '"' && c != '\\' && c < 0x2028 && !Character.isSurrogate(c)) {
-				continue;
-			}
-			if (c >= 0x2028 && c != 0x2028 && c != 0x2029 && !Character.isSurrogate(c)) {
-				continue;
-			}
-			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
-				i++;
-				continue;
-			}
-			json.append(value, from, i);
-			if (Character.isSurrogate(c)) {
-				// A lone surrogate is not a character: strict parsers reject even its escape.
-				json.append("\\ufffd");
-			}
-			else {
-				escape(json, c);
-			}
-			from = i + 1;
-		}
-		json.append(value, from, length);
-		json.append('"');
-	}
+	private static final class Utf8 {
 
-	private static void escape(StringBuilder json, char c) {
-		switch (c) {
-			case '"' -> json.append("\\\"");
-			case '\\' -> json.append("\\\\");
-			case '\n' -> json.append("\\n");
-			case '\r' -> json.append("\\r");
-			case '\t' -> json.append("\\t");
-			case '\b' -> json.append("\\b");
-			case '\f' -> json.append("\\f");
-			default -> json.append("\\u")
-				.append(HEX[(c >> 12) & 0xF])
-				.append(HEX[(c >> 8) & 0xF])
-				.append(HEX[(c >> 4) & 0xF])
-				.append(HEX[c & 0xF]);
+		private byte[] bytes;
+
+		private int size;
+
+		Utf8(int capacity) {
+			this.bytes = new byte[capacity];
 		}
+
+		private void ensure(int extra) {
+			if (this.size + extra > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.size + extra));
+			}
+		}
+
+		void ascii(char c) {
+			ensure(1);
+			this.bytes[this.size++] = (byte) c;
+		}
+
+		@SuppressWarnings("deprecation")
+		void ascii(String text) {
+			int length = text.length();
+			ensure(length);
+			text.getBytes(0, length, this.bytes, this.size);
+			this.size += length;
+		}
+
+		void ascii(StringBuilder text) {
+			int length = text.length();
+			ensure(length);
+			for (int i = 0; i < length; i++) {
+				this.bytes[this.size++] = (byte) text.charAt(i);
+			}
+		}
+
+		private static boolean isPlainAscii(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		@SuppressWarnings("deprecation")
+		void string(String value) {
+			if (value == null) {
+				ascii("null");
+				return;
+			}
+			if (isPlainAscii(value)) {
+				// The common case (ids, names, routes): one bulk copy of the low bytes.
+				int length = value.length();
+				ensure(length + 2);
+				this.bytes[this.size++] = '"';
+				value.getBytes(0, length, this.bytes, this.size);
+				this.size += length;
+				this.bytes[this.size++] = '"';
+				return;
+			}
+			int length = value.length();
+			// Worst case: every char a 6-byte escape; the quotes on top.
+			ensure(length * 6 + 2);
+			byte[] out = this.bytes;
+			int pos = this.size;
+			out[pos++] = '"';
+			for (int i = 0; i < length; i++) {
+				char c = value.charAt(i);
+				if (c < 0x80 && !needsEscape(c)) {
+					out[pos++] = (byte) c;
+				}
+				else if (needsEscape(c)) {
+					pos = escape(out, pos, c);
+				}
+				else if (c < 0x800) {
+					out[pos++] = (byte) (0xC0 | (c >> 6));
+					out[pos++] = (byte) (0x80 | (c & 0x3F));
+				}
+				else if (Character.isHighSurrogate(c) && i + 1 < length
+						&& Character.isLowSurrogate(value.charAt(i + 1))) {
+					int codePoint = Character.toCodePoint(c, value.charAt(++i));
+					out[pos++] = (byte) (0xF0 | (codePoint >> 18));
+					out[pos++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+					out[pos++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+					out[pos++] = (byte) (0x80 | (codePoint & 0x3F));
+				}
+				else {
+					// A lone surrogate is not a character: strict parsers reject even its
+					// escape, so it becomes U+FFFD.
+					char encoded = Character.isSurrogate(c) ? '\uFFFD' : c;
+					out[pos++] = (byte) (0xE0 | (encoded >> 12));
+					out[pos++] = (byte) (0x80 | ((encoded >> 6) & 0x3F));
+					out[pos++] = (byte) (0x80 | (encoded & 0x3F));
+				}
+			}
+			out[pos++] = '"';
+			this.size = pos;
+		}
+
+		private static int escape(byte[] out, int pos, char c) {
+			out[pos++] = '\\';
+			switch (c) {
+				case '"' -> out[pos++] = '"';
+				case '\\' -> out[pos++] = '\\';
+				case '\n' -> out[pos++] = 'n';
+				case '\r' -> out[pos++] = 'r';
+				case '\t' -> out[pos++] = 't';
+				case '\b' -> out[pos++] = 'b';
+				case '\f' -> out[pos++] = 'f';
+				default -> {
+					out[pos++] = 'u';
+					out[pos++] = (byte) HEX[(c >> 12) & 0xF];
+					out[pos++] = (byte) HEX[(c >> 8) & 0xF];
+					out[pos++] = (byte) HEX[(c >> 4) & 0xF];
+					out[pos++] = (byte) HEX[c & 0xF];
+				}
+			}
+			return pos;
+		}
+
+		byte[] toByteArray() {
+			return Arrays.copyOf(this.bytes, this.size);
+		}
+
 	}
 
 	/**
