@@ -7,7 +7,8 @@ import io.micrometer.tracing.exporter.FinishedSpan;
 import io.micrometer.tracing.exporter.SpanFilter;
 
 /**
- * Redacts sensitive attributes of spans before they are exported (Spring Boot applies
+ * Redacts sensitive attributes of spans, and secrets in URL attributes, before they are
+ * exported (Spring Boot applies
  * every {@link SpanFilter} bean to exported spans).
  */
 public final class RedactingSpanFilter implements SpanFilter {
@@ -16,8 +17,9 @@ public final class RedactingSpanFilter implements SpanFilter {
 	public FinishedSpan map(FinishedSpan span) {
 		Map<String, String> tags = span.getTags();
 		boolean sensitive = false;
-		for (String key : tags.keySet()) {
-			if (SensitiveKeys.isSensitive(key)) {
+		for (Map.Entry<String, String> tag : tags.entrySet()) {
+			if (SensitiveKeys.isSensitive(tag.getKey()) || (SensitiveKeys.isUrl(tag.getKey())
+					&& SensitiveKeys.redactUrl(tag.getValue()) != tag.getValue())) {
 				sensitive = true;
 				break;
 			}
@@ -26,7 +28,8 @@ public final class RedactingSpanFilter implements SpanFilter {
 			return span;
 		}
 		Map<String, String> redacted = new LinkedHashMap<>(tags);
-		redacted.replaceAll((key, value) -> SensitiveKeys.isSensitive(key) ? SensitiveKeys.REDACTED : value);
+		redacted.replaceAll((key, value) -> SensitiveKeys.isSensitive(key) ? SensitiveKeys.REDACTED
+				: (SensitiveKeys.isUrl(key) ? SensitiveKeys.redactUrl(value) : value));
 		return span.setTags(redacted);
 	}
 

@@ -46,6 +46,73 @@ public final class SensitiveKeys {
 		return sensitive;
 	}
 
+	/**
+	 * Return whether an attribute holds a URL whose query string or user info may carry
+	 * secrets ({@code http.url}, {@code url.full}, {@code url.query}, ...).
+	 * @param key the attribute key
+	 * @return whether the value is a URL to clean
+	 */
+	public static boolean isUrl(String key) {
+		return key != null && (endsWithIgnoreCase(key, "url") || endsWithIgnoreCase(key, "url.full")
+				|| endsWithIgnoreCase(key, "url.query"));
+	}
+
+	/**
+	 * Redact the values of sensitive query parameters ({@code ?token=...},
+	 * {@code &api_key=...}) and the password of user info ({@code https://user:pw@host}).
+	 * @param url the URL or query string
+	 * @return the URL with secrets replaced by {@value #REDACTED}, the same instance when
+	 * nothing had to change
+	 */
+	public static String redactUrl(String url) {
+		if (url == null) {
+			return null;
+		}
+		String result = url;
+		int scheme = result.indexOf("://");
+		int at = (scheme >= 0) ? result.indexOf('@', scheme + 3) : -1;
+		int pathStart = (scheme >= 0) ? result.indexOf('/', scheme + 3) : -1;
+		if (at > 0 && (pathStart < 0 || at < pathStart)) {
+			int colon = result.indexOf(':', scheme + 3);
+			if (colon > 0 && colon < at) {
+				result = result.substring(0, colon + 1) + REDACTED + result.substring(at);
+			}
+		}
+		int query = result.indexOf('?');
+		if (query < 0 && !result.contains("=")) {
+			return result;
+		}
+		StringBuilder out = new StringBuilder(result.length() + 16);
+		int start = (query >= 0) ? query + 1 : 0;
+		out.append(result, 0, start);
+		int end = result.indexOf('#', start);
+		String fragment = (end >= 0) ? result.substring(end) : "";
+		String parameters = (end >= 0) ? result.substring(start, end) : result.substring(start);
+		boolean changed = false;
+		String[] pairs = parameters.split("&", -1);
+		for (int i = 0; i < pairs.length; i++) {
+			if (i > 0) {
+				out.append('&');
+			}
+			String pair = pairs[i];
+			int equals = pair.indexOf('=');
+			String name = (equals >= 0) ? pair.substring(0, equals) : pair;
+			if (equals >= 0 && isSensitive(name)) {
+				out.append(name).append('=').append(REDACTED);
+				changed = true;
+			}
+			else {
+				out.append(pair);
+			}
+		}
+		out.append(fragment);
+		return changed ? out.toString() : result;
+	}
+
+	private static boolean endsWithIgnoreCase(String text, String suffix) {
+		return text.regionMatches(true, text.length() - suffix.length(), suffix, 0, suffix.length());
+	}
+
 	private static boolean scan(String key) {
 		for (String marker : MARKERS) {
 			if (containsIgnoreCase(key, marker)) {

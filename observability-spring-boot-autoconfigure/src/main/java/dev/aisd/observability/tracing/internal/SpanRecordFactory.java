@@ -158,6 +158,9 @@ public final class SpanRecordFactory {
 
 		private Object convert(String name, Object value) {
 			if (value instanceof String string) {
+				if (SensitiveKeys.isUrl(name)) {
+					return bounded(SensitiveKeys.redactUrl(string));
+				}
 				if (STATUS_CODE_ATTRIBUTE.equals(name)) {
 					Long code = statusCode(string);
 					if (code != null) {

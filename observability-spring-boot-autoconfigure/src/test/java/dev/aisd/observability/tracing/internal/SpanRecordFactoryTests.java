@@ -77,6 +77,7 @@ class SpanRecordFactoryTests {
 			.put("client_secret", "s")
 			.put("access_token", "t")
 			.put("ok", "visible")
+			.put("http.url", "http://127.0.0.1:8080/items?id=1&token=abc")
 			.build();
 		SpanRecord record = new SpanRecordFactory("svc", 32, 256).create(end("op", attributes));
 		assertThat(record.attributes().asMap()).containsEntry("Authorization", "[REDACTED]")
@@ -87,6 +88,7 @@ class SpanRecordFactoryTests {
 			.containsEntry("client_secret", "[REDACTED]")
 			.containsEntry("access_token", "[REDACTED]")
 			.containsEntry("ok", "visible")
+			.containsEntry("http.url", "http://127.0.0.1:8080/items?id=1&token=[REDACTED]")
 			.doesNotContainKey("observability.attributes.truncated");
 	}
 
