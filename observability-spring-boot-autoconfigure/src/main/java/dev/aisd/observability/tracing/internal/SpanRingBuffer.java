@@ -3,15 +3,14 @@ package dev.aisd.observability.tracing.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
  * Bounded, lock-free buffer of the newest finished spans, modelled on the LMAX Disruptor
- * ring buffer: writers claim a sequence with one atomic increment and publish an
- * immutable entry into slot {@code sequence & mask} with release semantics; the oldest
- * span is overwritten. Readers never block writers and get a consistent snapshot: every
+ * ring buffer: writers claim a sequence with one atomic increment of a padded counter and
+ * publish an immutable entry into slot {@code sequence & mask} with one atomic exchange;
+ * the oldest span is overwritten. Readers never block writers and get a consistent snapshot: every
  * span intact, none twice, oldest first.
  */
 public final class SpanRingBuffer {
@@ -19,14 +18,25 @@ public final class SpanRingBuffer {
 	/** Largest capacity accepted. */
 	public static final int MAX_CAPACITY = 1 << 20;
 
+	/** Unused slots before and after the ring, so the array header's line stays clean. */
+	private static final int PADDING = 16;
+
+	/** Slots per 64-byte cache line, counting 4-byte (compressed) references. */
+	private static final int SLOTS_PER_LINE = 16;
+
 	private final int capacity;
 
+	private final int size;
+
 	private final int mask;
+
+	/** Number of cache lines of the ring, when consecutive sequences are spread. */
+	private final int lines;
 
 	private final AtomicReferenceArray<Entry> slots;
 
 	/** Next sequence to claim; also the number of spans ever recorded. */
-	private final AtomicLong cursor = new AtomicLong();
+	private final PaddedSequence cursor = new PaddedSequence();
 
 	/**
 	 * Create a buffer keeping the newest {@code capacity} spans. Internally the ring has
@@ -40,8 +50,10 @@ public final class SpanRingBuffer {
 		}
 		int size = (capacity == 1) ? 1 : Integer.highestOneBit(capacity - 1) << 1;
 		this.capacity = capacity;
+		this.size = size;
 		this.mask = size - 1;
-		this.slots = new AtomicReferenceArray<>(size);
+		this.lines = (size >= 2 * SLOTS_PER_LINE) ? size / SLOTS_PER_LINE : 0;
+		this.slots = new AtomicReferenceArray<>(size + 2 * PADDING);
 	}
 
 	/**
@@ -57,7 +69,21 @@ public final class SpanRingBuffer {
 	 * @return the number of slots
 	 */
 	public int slots() {
-		return this.slots.length();
+		return this.size;
+	}
+
+	/**
+	 * Return the array index of a sequence: {@code sequence & mask}, transposed so that
+	 * consecutive sequences (two writers at once) land on different cache lines.
+	 * @param sequence the sequence
+	 * @return the index in the slot array
+	 */
+	private int index(long sequence) {
+		int ring = (int) (sequence & this.mask);
+		if (this.lines != 0) {
+			ring = (ring & (SLOTS_PER_LINE - 1)) * this.lines + (ring >>> 4);
+		}
+		return PADDING + ring;
 	}
 
 	/**
@@ -74,13 +100,23 @@ public final class SpanRingBuffer {
 	 */
 	public void record(SpanRecord span) {
 		long sequence = this.cursor.getAndIncrement();
-		int index = (int) (sequence & this.mask);
-		Entry entry = new Entry(sequence, span);
+		int index = index(sequence);
+		// One atomic exchange publishes the entry (no read-then-CAS: one cache-line
+		// transfer instead of two). Readers check the sequence of what they read, so an
+		// entry seen in the wrong place is skipped, never shown twice.
+		Entry previous = this.slots.getAndSet(index, new Entry(sequence, span));
+		if (previous != null && previous.sequence > sequence) {
+			// This writer was descheduled between claiming and publishing and replaced a
+			// newer span that wrapped into the same slot: put the newest back, the slot
+			// only moves forward.
+			restore(index, previous);
+		}
+	}
+
+	private void restore(int index, Entry newer) {
 		Entry current = this.slots.get(index);
-		// A writer that was descheduled between claiming and publishing must not replace
-		// a newer span that wrapped around into the same slot: the slot only moves forward.
-		while (current == null || current.sequence < sequence) {
-			Entry witness = this.slots.compareAndExchangeRelease(index, current, entry);
+		while (current == null || current.sequence < newer.sequence) {
+			Entry witness = this.slots.compareAndExchange(index, current, newer);
 			if (witness == current) {
 				return;
 			}
@@ -107,7 +143,7 @@ public final class SpanRingBuffer {
 		// one expected is either still being published or already overwritten: skipped,
 		// which is what keeps the snapshot free of duplicates.
 		for (long sequence = end - 1; sequence >= start && count < max; sequence--) {
-			Entry entry = this.slots.getAcquire((int) (sequence & this.mask));
+			Entry entry = this.slots.getAcquire(index(sequence));
 			if (entry != null && entry.sequence == sequence && filter.test(entry.span)) {
 				found[count++] = entry.span;
 			}
@@ -128,7 +164,7 @@ public final class SpanRingBuffer {
 		long start = Math.max(0, end - this.capacity);
 		List<Entry> result = new ArrayList<>((int) (end - start));
 		for (long sequence = start; sequence < end; sequence++) {
-			Entry entry = this.slots.getAcquire((int) (sequence & this.mask));
+			Entry entry = this.slots.getAcquire(index(sequence));
 			if (entry != null && entry.sequence == sequence) {
 				result.add(entry);
 			}
@@ -138,7 +174,7 @@ public final class SpanRingBuffer {
 
 	@Override
 	public String toString() {
-		return "SpanRingBuffer[capacity=" + this.capacity + ", slots=" + this.slots.length() + ", recorded="
+		return "SpanRingBuffer[capacity=" + this.capacity + ", slots=" + this.size + ", recorded="
 				+ this.cursor.get() + "]";
 	}
 
