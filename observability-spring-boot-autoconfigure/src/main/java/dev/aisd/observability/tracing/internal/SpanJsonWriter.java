@@ -69,13 +69,9 @@ public final class SpanJsonWriter {
 		json.ascii(",\"service\":");
 		json.string(span.service());
 		json.ascii(",\"start_time\":\"");
-		scratch.setLength(0);
-		timestamp(scratch, span.startEpochNanos());
-		json.ascii(scratch);
+		json.timestamp(span.startEpochNanos());
 		json.ascii("\",\"duration_seconds\":");
-		scratch.setLength(0);
-		seconds(scratch, span.durationNanos());
-		json.ascii(scratch);
+		json.seconds(span.durationNanos());
 		json.ascii(",\"attributes\":{");
 		SpanAttributes attributes = span.attributes();
 		for (int i = 0; i < attributes.size(); i++) {
@@ -241,6 +237,76 @@ public final class SpanJsonWriter {
 			return pos;
 		}
 
+		/** Digits of a non-negative number, zero-padded to {@code width}. */
+		void digits(long value, int width) {
+			int count = 1;
+			for (long rest = value / 10; rest > 0; rest /= 10) {
+				count++;
+			}
+			int length = Math.max(count, width);
+			ensure(length);
+			int end = this.size + length;
+			long rest = value;
+			for (int i = end - 1; i >= this.size; i--) {
+				this.bytes[i] = (byte) ('0' + (rest % 10));
+				rest /= 10;
+			}
+			this.size = end;
+		}
+
+		/** Same text as {@link SpanJsonWriter#timestamp(StringBuilder, long)}, without a builder. */
+		void timestamp(long epochNanos) {
+			long epochSecond = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
+			int micros = (int) (Math.floorMod(epochNanos, NANOS_PER_SECOND) / 1000);
+			long epochDay = Math.floorDiv(epochSecond, 86_400L);
+			int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
+			long[] date = civil(epochDay);
+			if (date[0] < 0 || date[0] > 9999) {
+				StringBuilder text = new StringBuilder(32);
+				SpanJsonWriter.timestamp(text, epochNanos);
+				ascii(text);
+				return;
+			}
+			digits(date[0], 4);
+			ascii('-');
+			digits(date[1], 2);
+			ascii('-');
+			digits(date[2], 2);
+			ascii('T');
+			digits(secondOfDay / 3600, 2);
+			ascii(':');
+			digits((secondOfDay / 60) % 60, 2);
+			ascii(':');
+			digits(secondOfDay % 60, 2);
+			ascii('.');
+			digits(micros, 6);
+			ascii('Z');
+		}
+
+		/** Same text as {@link SpanJsonWriter#seconds(StringBuilder, long)}, without a builder. */
+		void seconds(long nanos) {
+			long whole = nanos / NANOS_PER_SECOND;
+			long fraction = nanos % NANOS_PER_SECOND;
+			if (nanos < 0) {
+				StringBuilder text = new StringBuilder(24);
+				SpanJsonWriter.seconds(text, nanos);
+				ascii(text);
+				return;
+			}
+			digits(whole, 1);
+			if (fraction == 0) {
+				ascii(".0");
+				return;
+			}
+			int width = 9;
+			while (fraction % 10 == 0) {
+				fraction /= 10;
+				width--;
+			}
+			ascii('.');
+			digits(fraction, width);
+		}
+
 		byte[] toByteArray() {
 			return Arrays.copyOf(this.bytes, this.size);
 		}
@@ -258,21 +324,12 @@ public final class SpanJsonWriter {
 		int micros = (int) (Math.floorMod(epochNanos, NANOS_PER_SECOND) / 1000);
 		long epochDay = Math.floorDiv(epochSecond, 86_400L);
 		int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
-		// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm), no allocation.
-		long z = epochDay + 719_468;
-		long era = Math.floorDiv(z, 146_097);
-		long dayOfEra = z - era * 146_097;
-		long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-		long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-		long mp = (5 * dayOfYear + 2) / 153;
-		int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-		int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-		long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-		pad(json, year, 4);
+		long[] date = civil(epochDay);
+		pad(json, date[0], 4);
 		json.append('-');
-		pad(json, month, 2);
+		pad(json, date[1], 2);
 		json.append('-');
-		pad(json, day, 2);
+		pad(json, date[2], 2);
 		json.append('T');
 		pad(json, secondOfDay / 3600, 2);
 		json.append(':');
@@ -282,6 +339,24 @@ public final class SpanJsonWriter {
 		json.append('.');
 		pad(json, micros, 6);
 		json.append('Z');
+	}
+
+	/**
+	 * Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+	 * @param epochDay days since the epoch
+	 * @return year, month, day
+	 */
+	private static long[] civil(long epochDay) {
+		long z = epochDay + 719_468;
+		long era = Math.floorDiv(z, 146_097);
+		long dayOfEra = z - era * 146_097;
+		long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+		long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+		long mp = (5 * dayOfYear + 2) / 153;
+		long day = dayOfYear - (153 * mp + 2) / 5 + 1;
+		long month = (mp < 10) ? mp + 3 : mp - 9;
+		long year = yearOfEra + era * 400 + ((month <= 2) ? 1 : 0);
+		return new long[] { year, month, day };
 	}
 
 	private static void pad(StringBuilder json, long value, int width) {

@@ -99,6 +99,22 @@ class SpanJsonWriterTests {
 	}
 
 	@Test
+	void tracesWhenManyInstantsAndDurationsThenSameTextAsReferenceFormatting() {
+		for (long day = -800; day < 40_000; day += 97) {
+			long start = day * 86_400_000_000_000L + 45_296_789_012_345L;
+			long duration = Math.abs(day) * 7_919L;
+			SpanRecord span = new SpanRecord("t", "s", null, "n", "internal", "ok", "svc", start, duration,
+					SpanAttributes.EMPTY);
+			JsonNode node = json.readTree(SpanJsonWriter.traces(List.of(span))).get("traces").get(0);
+			StringBuilder timestamp = new StringBuilder();
+			SpanJsonWriter.timestamp(timestamp, start);
+			assertThat(node.get("start_time").asString()).isEqualTo(timestamp.toString());
+			assertThat(node.get("duration_seconds").decimalValue())
+				.isEqualByComparingTo(new java.math.BigDecimal(seconds(duration)));
+		}
+	}
+
+	@Test
 	void secondsWhenDurationsThenPlainDecimal() {
 		assertThat(seconds(0)).isEqualTo("0.0");
 		assertThat(seconds(1)).isEqualTo("0.000000001");
