@@ -141,12 +141,12 @@ class ServletTracingIntegrationTests {
 
 	@Test
 	void traceSpanWhenUsedInHandlerThenChildOfServerSpanWithRedactedAndTruncatedAttributes() throws Exception {
-		HttpResponse<String> response = get("/work", Map.of());
+		HttpResponse<String> response = get("/job", Map.of());
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
 		String traceId = body.get("trace_id").asString();
 		JsonNode spans = awaitTraces("trace_id=" + traceId, 3);
-		JsonNode server = find(spans, "http GET /work");
+		JsonNode server = find(spans, "http GET /job");
 		JsonNode work = find(spans, "work.step");
 		assertThat(work.get("kind").asString()).isEqualTo("internal");
 		assertThat(work.get("span_id").asString()).isEqualTo(body.get("span_id").asString());
@@ -389,7 +389,7 @@ class ServletTracingIntegrationTests {
 			return this.restClient.get().uri("http://127.0.0.1:" + port + "/items/" + id).retrieve().body(String.class);
 		}
 
-		@GetMapping("/work")
+		@GetMapping("/job")
 		Map<String, String> work() {
 			try (TraceSpan span = TraceSpan.start("work.step", Map.of("db.password", "hunter2", "Authorization",
 					"Bearer abc", "note", "x".repeat(1000), "count", 3))) {
