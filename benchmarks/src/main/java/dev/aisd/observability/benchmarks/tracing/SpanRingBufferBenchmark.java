@@ -1,0 +1,51 @@
+package dev.aisd.observability.benchmarks.tracing;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.aisd.observability.tracing.internal.SpanAttributes;
+import dev.aisd.observability.tracing.internal.SpanRecord;
+import dev.aisd.observability.tracing.internal.SpanRingBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cost of recording a finished span into the ring buffer (claim a sequence, publish the
+ * slot) with two threads contending on the same buffer. Budget: at most 100 ns/op.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SpanRingBufferBenchmark {
+
+	private final SpanRingBuffer buffer = new SpanRingBuffer(512);
+
+	private final SpanRecord span = new SpanRecord("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", null,
+			"http GET /items/{id}", "server", "ok", "sample-service", System.currentTimeMillis() * 1_000_000L,
+			2_130_000L, SpanAttributes.of(Map.of("http.request.method", "GET", "url.path", "/items/{id}",
+					"http.response.status_code", 200L)));
+
+	@Benchmark
+	@Threads(2)
+	public void recordContended() {
+		this.buffer.record(this.span);
+	}
+
+	@Benchmark
+	@Threads(1)
+	public void recordUncontended() {
+		this.buffer.record(this.span);
+	}
+
+}

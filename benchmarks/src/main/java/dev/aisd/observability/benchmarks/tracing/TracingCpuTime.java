@@ -1,0 +1,100 @@
+package dev.aisd.observability.benchmarks.tracing;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import dev.aisd.observability.tracing.internal.SpanAttributes;
+import dev.aisd.observability.tracing.internal.SpanJsonWriter;
+import dev.aisd.observability.tracing.internal.SpanRecord;
+import dev.aisd.observability.tracing.internal.SpanRingBuffer;
+
+/**
+ * CPU time (not wall time) per operation of the two tracing budgets, for machines too
+ * busy for JMH's wall-clock averages to mean much: serializing 512 spans, and recording
+ * into the buffer from two threads at once. Usage:
+ * {@code java -cp benchmarks.jar dev.aisd.observability.benchmarks.tracing.TracingCpuTime}.
+ */
+public final class TracingCpuTime {
+
+	private static final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+	private TracingCpuTime() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		List<SpanRecord> spans = spans();
+		long bytes = 0;
+		for (int i = 0; i < 3_000; i++) {
+			bytes += SpanJsonWriter.traces(spans).length;
+		}
+		int rounds = 2_000;
+		long cpu = threads.getCurrentThreadCpuTime();
+		for (int i = 0; i < rounds; i++) {
+			bytes += SpanJsonWriter.traces(spans).length;
+		}
+		cpu = threads.getCurrentThreadCpuTime() - cpu;
+		System.out.printf("serialize 512 spans: %.1f us CPU per op (%d bytes per document)%n",
+				cpu / 1000.0 / rounds, SpanJsonWriter.traces(spans).length);
+
+		SpanRingBuffer buffer = new SpanRingBuffer(512);
+		SpanRecord span = spans.get(0);
+		int operations = 20_000_000;
+		long[] cpuPerThread = new long[2];
+		for (int round = 0; round < 2; round++) {
+			CountDownLatch start = new CountDownLatch(1);
+			Thread[] writers = new Thread[2];
+			for (int t = 0; t < 2; t++) {
+				int index = t;
+				writers[t] = new Thread(() -> {
+					try {
+						start.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return;
+					}
+					long begin = threads.getCurrentThreadCpuTime();
+					for (int i = 0; i < operations; i++) {
+						buffer.record(span);
+					}
+					cpuPerThread[index] = threads.getCurrentThreadCpuTime() - begin;
+				});
+				writers[t].start();
+			}
+			start.countDown();
+			for (Thread writer : writers) {
+				writer.join();
+			}
+		}
+		System.out.printf("record, 2 threads contending: %.1f ns CPU per op (thread 1), %.1f ns (thread 2)%n",
+				(double) cpuPerThread[0] / operations, (double) cpuPerThread[1] / operations);
+		System.out.println("(checksum " + bytes + ", recorded " + buffer.recorded() + ")");
+	}
+
+	private static List<SpanRecord> spans() {
+		SpanRingBuffer buffer = new SpanRingBuffer(512);
+		long start = System.currentTimeMillis() * 1_000_000L;
+		for (int i = 0; i < 512; i++) {
+			Map<String, Object> attributes = new LinkedHashMap<>();
+			attributes.put("http.request.method", "GET");
+			attributes.put("url.path", "/items/{id}");
+			attributes.put("http.response.status_code", 200L);
+			attributes.put("method", "GET");
+			attributes.put("uri", "/items/{id}");
+			attributes.put("status", "200");
+			attributes.put("outcome", "SUCCESS");
+			attributes.put("exception", "none");
+			String traceId = String.format("%032x", 0x0af7651916cd43ddL + i);
+			String spanId = String.format("%016x", 0xb7ad6b7169203331L + i);
+			buffer.record(new SpanRecord(traceId, spanId, (i % 2 == 0) ? null : spanId, "http GET /items/{id}",
+					"server", "ok", "sample-service", start + i * 1_000_000L, 2_130_000L + i,
+					SpanAttributes.of(attributes)));
+		}
+		return buffer.snapshot(512, (s) -> true);
+	}
+
+}

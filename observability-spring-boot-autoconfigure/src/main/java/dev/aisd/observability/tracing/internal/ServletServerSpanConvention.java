@@ -1,0 +1,36 @@
+package dev.aisd.observability.tracing.internal;
+
+import io.micrometer.common.KeyValues;
+
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+
+/**
+ * Spring's Servlet {@code http.server.requests} convention with span names
+ * {@code http GET /items/{id}} and the span attributes of the observability contract.
+ * Low-cardinality key values (what metrics use) are Spring's, unchanged; the high-cardinality
+ * ones (span only) replace the raw {@code http.url}, which could carry identifiers.
+ */
+public class ServletServerSpanConvention extends DefaultServerRequestObservationConvention {
+
+	/**
+	 * Create a convention.
+	 * @param name the observation name ({@code management.observations.http.server.requests.name})
+	 */
+	public ServletServerSpanConvention(String name) {
+		super(name);
+	}
+
+	@Override
+	public String getContextualName(ServerRequestObservationContext context) {
+		return HttpServerSpans.name(method(context).getValue(), context.getPathPattern(), uri(context).getValue());
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(ServerRequestObservationContext context) {
+		return HttpServerSpans.attributes(method(context).getValue(),
+				HttpServerSpans.route(context.getPathPattern(), uri(context).getValue()), status(context).getValue(),
+				context.getError() != null);
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.aisd.observability.tracing.internal;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ZipkinExportEnvironmentPostProcessor}.
+ */
+class ZipkinExportEnvironmentPostProcessorTests {
+
+	private final ZipkinExportEnvironmentPostProcessor processor = new ZipkinExportEnvironmentPostProcessor();
+
+	@Test
+	void postProcessWhenNoEndpointThenZipkinExportOffByDefault() {
+		StandardEnvironment environment = new StandardEnvironment();
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.tracing.export.zipkin.enabled")).isEqualTo("false");
+	}
+
+	@Test
+	void postProcessWhenEndpointSetThenUntouched() {
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("management.tracing.export.zipkin.endpoint", "http://zipkin:9411/api/v2/spans");
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.tracing.export.zipkin.enabled")).isNull();
+	}
+
+	@Test
+	void postProcessWhenEnabledExplicitlyThenUntouched() {
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("management.tracing.export.zipkin.enabled", "true");
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.tracing.export.zipkin.enabled")).isEqualTo("true");
+	}
+
+	@Test
+	void postProcessWhenZipkinExporterAbsentThenUntouched() {
+		StandardEnvironment environment = new StandardEnvironment();
+		SpringApplication application = new SpringApplication();
+		application.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader(
+				new FilteredClassLoader("io.opentelemetry.exporter.zipkin")));
+		this.processor.postProcessEnvironment(environment, application);
+		assertThat(environment.getProperty("management.tracing.export.zipkin.enabled")).isNull();
+	}
+
+}
