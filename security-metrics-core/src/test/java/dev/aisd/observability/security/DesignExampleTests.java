@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Java API example of the design (section 4.5), as a user types it.
+ * The Java API example of the documentation, as a user types it.
  */
 class DesignExampleTests {
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecurityMetricsExpositionTests {
 
-	/** Family, its {@code # TYPE}, and its label names: DESIGN 4.4. */
+	/** Family, its {@code # TYPE}, and its label names, as docs/security-metrics.md documents them. */
 	static final Map<String, Family> CATALOGUE = new LinkedHashMap<>();
 
 	record Family(String type, Set<String> labels) {
