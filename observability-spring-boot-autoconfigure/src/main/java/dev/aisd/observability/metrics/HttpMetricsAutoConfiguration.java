@@ -2,7 +2,6 @@ package dev.aisd.observability.metrics;
 
 import dev.aisd.observability.ServiceName;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,9 +18,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the HTTP server metrics
- * ({@link HttpRequestMetrics}), of the filter that keeps Spring Boot from recording the same
- * requests as {@code http.server.requests} meters, and of the {@code service} tag on every
- * meter.
+ * ({@link HttpRequestMetrics}) and of the {@code service} tag on every meter
+ * ({@link BootHttpServerMetersAutoConfiguration} keeps Spring Boot from recording the same
+ * requests as {@code http.server.requests} meters).
  *
  * @since 0.1.0
  */
@@ -63,15 +62,6 @@ public final class HttpMetricsAutoConfiguration {
 				ObservabilityMetricsProperties properties) {
 			ObservabilityMetricsProperties.Http http = properties.getHttp();
 			return new HttpRequestMetrics(registry, http.getBuckets(), http.getMaxEndpoints());
-		}
-
-		@Bean
-		@ConditionalOnBooleanProperty(name = "observability.metrics.http.boot-meters", havingValue = false,
-				matchIfMissing = true)
-		MeterFilter observabilityBootHttpServerMetersFilter(Environment environment) {
-			String name = environment.getProperty("management.observations.http.server.requests.name",
-					"http.server.requests");
-			return BootHttpServerMetersFilter.deny(name);
 		}
 
 	}

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import dev.aisd.observability.ObservabilityAutoConfiguration;
 import dev.aisd.observability.web.CompletedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.Observation;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -35,7 +37,8 @@ class MetricsAutoConfigurationTests {
 			org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration.class,
 			org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration.class,
 			org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration.class,
-			HttpMetricsAutoConfiguration.class, PrometheusScrapeAutoConfiguration.class);
+			HttpMetricsAutoConfiguration.class, BootHttpServerMetersAutoConfiguration.class,
+			PrometheusScrapeAutoConfiguration.class);
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(CONFIGURATIONS)
@@ -50,7 +53,8 @@ class MetricsAutoConfigurationTests {
 			assertThat(context).hasSingleBean(PrometheusScraper.class)
 				.hasSingleBean(HttpRequestMetrics.class)
 				.hasBean(HttpMetricsAutoConfiguration.SERVICE_TAG_CUSTOMIZER_BEAN_NAME)
-				.hasBean("observabilityBootHttpServerMetersFilter");
+				.getBean(DefaultMeterObservationHandler.class)
+				.isInstanceOf(ServerRequestsExcludingMeterObservationHandler.class);
 			assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME))
 				.isInstanceOf(org.springframework.web.servlet.function.RouterFunction.class)
 				.asString().startsWith("(GET && /metrics) -> ");
@@ -111,26 +115,50 @@ class MetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void bootHttpServerMetersThenDeniedByDefault() {
-		this.contextRunner.withPropertyValues("management.observations.http.server.requests.name=custom.requests")
-			.run((context) -> {
-				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				registry.timer("custom.requests", "uri", "/x").record(java.time.Duration.ofMillis(1));
-				registry.more().longTaskTimer("custom.requests.active").start();
-				registry.timer("http.client.requests").record(java.time.Duration.ofMillis(1));
-				assertThat(registry.find("custom.requests").meters()).isEmpty();
-				assertThat(registry.find("custom.requests.active").meters()).isEmpty();
-				assertThat(registry.find("http.client.requests").meters()).hasSize(1);
+	void bootHttpServerMetersThenNotRecordedByDefault() {
+		this.contextRunner.run((context) -> {
+				DefaultMeterObservationHandler handler = context.getBean(DefaultMeterObservationHandler.class);
+				assertThat(handler.supportsContext(new org.springframework.http.server.observation.ServerRequestObservationContext(
+						new org.springframework.mock.web.MockHttpServletRequest(),
+						new org.springframework.mock.web.MockHttpServletResponse())))
+					.isFalse();
+				assertThat(handler.supportsContext(
+						new org.springframework.http.server.reactive.observation.ServerRequestObservationContext(
+								org.springframework.mock.http.server.reactive.MockServerHttpRequest.get("/").build(),
+								new org.springframework.mock.http.server.reactive.MockServerHttpResponse(), java.util.Map.of())))
+					.isFalse();
+				assertThat(handler.supportsContext(named("http.client.requests"))).isTrue();
+				Observation.Context client = named("http.client.requests");
+				handler.onStart(client);
+				handler.onStop(client);
+				assertThat(context.getBean(MeterRegistry.class).find("http.client.requests").timers()).hasSize(1);
 			});
+	}
+
+	@Test
+	void userMeterObservationHandlerThenLeftAlone() {
+		this.contextRunner
+			.withBean("userHandler", DefaultMeterObservationHandler.class,
+					() -> new DefaultMeterObservationHandler(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()))
+			.run((context) -> assertThat(context.getBean("userHandler").getClass())
+				.isEqualTo(DefaultMeterObservationHandler.class));
+	}
+
+	private static Observation.Context named(String name) {
+		Observation.Context context = new Observation.Context();
+		context.setName(name);
+		return context;
 	}
 
 	@Test
 	void bootMetersEnabledThenKept() {
 		this.contextRunner.withPropertyValues("observability.metrics.http.boot-meters=true").run((context) -> {
-			assertThat(context).doesNotHaveBean("observabilityBootHttpServerMetersFilter");
-			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			registry.timer("http.server.requests").record(java.time.Duration.ofMillis(1));
-			assertThat(registry.find("http.server.requests").timers()).hasSize(1);
+			assertThat(context).doesNotHaveBean("observabilityMeterObservationHandlerPostProcessor");
+			assertThat(context.getBean(DefaultMeterObservationHandler.class)
+				.supportsContext(new org.springframework.http.server.observation.ServerRequestObservationContext(
+						new org.springframework.mock.web.MockHttpServletRequest(),
+						new org.springframework.mock.web.MockHttpServletResponse())))
+				.isTrue();
 		});
 	}
 
@@ -138,7 +166,7 @@ class MetricsAutoConfigurationTests {
 	void httpMetricsDisabledThenBootMetersKeptAndScrapeStays() {
 		this.contextRunner.withPropertyValues("observability.metrics.http.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(HttpRequestMetrics.class)
-				.doesNotHaveBean("observabilityBootHttpServerMetersFilter")
+				.doesNotHaveBean("observabilityMeterObservationHandlerPostProcessor")
 				.hasSingleBean(PrometheusScraper.class);
 		});
 	}
@@ -150,7 +178,7 @@ class MetricsAutoConfigurationTests {
 				.doesNotHaveBean(HttpRequestMetrics.class)
 				.doesNotHaveBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME)
 				.doesNotHaveBean(HttpMetricsAutoConfiguration.SERVICE_TAG_CUSTOMIZER_BEAN_NAME)
-				.doesNotHaveBean("observabilityBootHttpServerMetersFilter");
+				.doesNotHaveBean("observabilityMeterObservationHandlerPostProcessor");
 		});
 	}
 
