@@ -1,5 +1,7 @@
 package dev.aisd.observability.tracing;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -40,6 +42,11 @@ public class TracesProperties {
 	 */
 	private int maxAttributeLength = 256;
 
+	/**
+	 * Reservoirs that keep whole error and slow traces beyond the newest spans.
+	 */
+	private final Retention retention = new Retention();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -78,6 +85,103 @@ public class TracesProperties {
 
 	public void setMaxAttributeLength(int maxAttributeLength) {
 		this.maxAttributeLength = maxAttributeLength;
+	}
+
+	public Retention getRetention() {
+		return this.retention;
+	}
+
+	/**
+	 * Retention of interesting traces: decided when the local root span of a trace ends,
+	 * the trace's spans still in the buffer are kept in a bounded reservoir.
+	 */
+	public static class Retention {
+
+		/**
+		 * Whether traces that ended in error and the slowest traces per route are kept
+		 * beyond the newest spans.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Number of the newest traces that ended in error (the local root span, or any of
+		 * its spans, has status error) kept beyond the newest spans.
+		 */
+		private int errorTraces = 32;
+
+		/**
+		 * Number of the slowest traces kept per route (the name of the local root span,
+		 * such as 'http GET /items/{id}').
+		 */
+		private int slowTracesPerRoute = 3;
+
+		/**
+		 * Number of routes with their own slow-trace reservoir; spans of further routes
+		 * share one more reservoir.
+		 */
+		private int maxRoutes = 16;
+
+		/**
+		 * Maximum number of spans kept of one retained trace, the local root and its
+		 * newest children.
+		 */
+		private int maxSpansPerTrace = 16;
+
+		/**
+		 * How long a slow trace is kept before any newer trace of the same route may
+		 * replace it, so the reservoir follows the current latency rather than the slowest
+		 * requests since startup.
+		 */
+		private Duration slowWindow = Duration.ofMinutes(15);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getErrorTraces() {
+			return this.errorTraces;
+		}
+
+		public void setErrorTraces(int errorTraces) {
+			this.errorTraces = errorTraces;
+		}
+
+		public int getSlowTracesPerRoute() {
+			return this.slowTracesPerRoute;
+		}
+
+		public void setSlowTracesPerRoute(int slowTracesPerRoute) {
+			this.slowTracesPerRoute = slowTracesPerRoute;
+		}
+
+		public int getMaxRoutes() {
+			return this.maxRoutes;
+		}
+
+		public void setMaxRoutes(int maxRoutes) {
+			this.maxRoutes = maxRoutes;
+		}
+
+		public int getMaxSpansPerTrace() {
+			return this.maxSpansPerTrace;
+		}
+
+		public void setMaxSpansPerTrace(int maxSpansPerTrace) {
+			this.maxSpansPerTrace = maxSpansPerTrace;
+		}
+
+		public Duration getSlowWindow() {
+			return this.slowWindow;
+		}
+
+		public void setSlowWindow(Duration slowWindow) {
+			this.slowWindow = slowWindow;
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.aisd.observability.tracing;
 
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -14,8 +15,10 @@ import dev.aisd.observability.tracing.internal.RedactingSpanFilter;
 import dev.aisd.observability.tracing.internal.RingBufferSpanProcessor;
 import dev.aisd.observability.tracing.internal.ServletServerSpanConvention;
 import dev.aisd.observability.tracing.internal.SpanExportMetrics;
+import dev.aisd.observability.tracing.internal.SpanProcessorMeterProvider;
 import dev.aisd.observability.tracing.internal.SpanRecordFactory;
 import dev.aisd.observability.tracing.internal.SpanRingBuffer;
+import dev.aisd.observability.tracing.internal.TraceRetention;
 import dev.aisd.observability.tracing.internal.TracesResponses;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,7 +71,16 @@ public final class TracingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SpanRingBuffer observabilitySpanRingBuffer(TracesProperties properties, Environment environment) {
-			return new SpanRingBuffer(history(properties, environment));
+			return new SpanRingBuffer(history(properties, environment), retention(properties.getRetention()));
+		}
+
+		static TraceRetention retention(TracesProperties.Retention retention) {
+			if (!retention.isEnabled()) {
+				return null;
+			}
+			return new TraceRetention(new TraceRetention.Settings(retention.getErrorTraces(),
+					retention.getSlowTracesPerRoute(), retention.getMaxRoutes(), retention.getMaxSpansPerTrace(),
+					retention.getSlowWindow().toNanos()));
 		}
 
 		@Bean
@@ -132,6 +144,17 @@ public final class TracingAutoConfiguration {
 		@ConditionalOnMissingBean
 		SpanExportMetrics observabilitySpanExportMetrics() {
 			return new SpanExportMetrics();
+		}
+
+		/**
+		 * Spring Boot passes a {@code MeterProvider} bean to the {@code BatchSpanProcessor}
+		 * it builds, which then reports full-queue drops through it: this one counts them.
+		 * A user's own {@code MeterProvider} (an OpenTelemetry metrics SDK) wins.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(MeterProvider.class)
+		SpanProcessorMeterProvider observabilitySpanProcessorMeterProvider(SpanExportMetrics metrics) {
+			return new SpanProcessorMeterProvider(metrics);
 		}
 
 		@Bean

@@ -1,5 +1,7 @@
 package dev.aisd.observability.tracing;
 
+import java.time.Duration;
+
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +19,10 @@ import dev.aisd.observability.tracing.internal.RedactingSpanFilter;
 import dev.aisd.observability.tracing.internal.RingBufferSpanProcessor;
 import dev.aisd.observability.tracing.internal.ServletServerSpanConvention;
 import dev.aisd.observability.tracing.internal.SpanExportMetrics;
+import dev.aisd.observability.tracing.internal.SpanProcessorMeterProvider;
 import dev.aisd.observability.tracing.internal.SpanRecord;
 import dev.aisd.observability.tracing.internal.SpanRingBuffer;
+import dev.aisd.observability.tracing.internal.TraceRetention;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
@@ -62,6 +66,7 @@ class TracingAutoConfigurationTests {
 			assertThat(context).hasSingleBean(RingBufferSpanProcessor.class);
 			assertThat(context).hasSingleBean(RedactingSpanFilter.class);
 			assertThat(context).hasSingleBean(SpanExportMetrics.class);
+			assertThat(context).hasSingleBean(SpanProcessorMeterProvider.class);
 			assertThat(context).hasSingleBean(SpanExporters.class);
 			assertThat(context.getBean(SpanExporters.class).list()).singleElement()
 				.isInstanceOf(CountingSpanExporter.class);
@@ -133,6 +138,14 @@ class TracingAutoConfigurationTests {
 	}
 
 	@Test
+	void userMeterProviderWhenDefinedThenBacksOff() {
+		this.contextRunner.withBean(io.opentelemetry.api.metrics.MeterProvider.class,
+				io.opentelemetry.api.metrics.MeterProvider::noop)
+			.run((context) -> assertThat(context).doesNotHaveBean(SpanProcessorMeterProvider.class)
+				.hasSingleBean(io.opentelemetry.api.metrics.MeterProvider.class));
+	}
+
+	@Test
 	void userBufferWhenDefinedThenBacksOff() {
 		this.contextRunner.withBean(SpanRingBuffer.class, () -> new SpanRingBuffer(4))
 			.run((context) -> assertThat(context.getBean(SpanRingBuffer.class).capacity()).isEqualTo(4));
@@ -153,6 +166,39 @@ class TracingAutoConfigurationTests {
 	void historyWhenPropertySetThenCapacity() {
 		this.contextRunner.withPropertyValues("observability.traces.history=100")
 			.run((context) -> assertThat(context.getBean(SpanRingBuffer.class).capacity()).isEqualTo(100));
+	}
+
+	@Test
+	void retentionByDefaultThenErrorAndSlowReservoirsWithDefaultSizes() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(SpanRingBuffer.class).retention().settings())
+			.isEqualTo(new TraceRetention.Settings(32, 3, 16, 16, Duration.ofMinutes(15).toNanos())));
+	}
+
+	@Test
+	void retentionWhenPropertiesSetThenSizes() {
+		this.contextRunner
+			.withPropertyValues("observability.traces.retention.error-traces=5",
+					"observability.traces.retention.slow-traces-per-route=2",
+					"observability.traces.retention.max-routes=7",
+					"observability.traces.retention.max-spans-per-trace=9",
+					"observability.traces.retention.slow-window=30s")
+			.run((context) -> assertThat(context.getBean(SpanRingBuffer.class).retention().settings())
+				.isEqualTo(new TraceRetention.Settings(5, 2, 7, 9, Duration.ofSeconds(30).toNanos())));
+	}
+
+	@Test
+	void retentionWhenDisabledThenRingOnly() {
+		this.contextRunner.withPropertyValues("observability.traces.retention.enabled=false")
+			.run((context) -> assertThat(context.getBean(SpanRingBuffer.class).retention()).isNull());
+	}
+
+	@Test
+	void retentionWhenSizeOutOfRangeThenFailsWithClearMessage() {
+		this.contextRunner.withPropertyValues("observability.traces.retention.max-spans-per-trace=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("Spans per retained trace must be between 1 and 4096 but was 0");
+		});
 	}
 
 	@Test

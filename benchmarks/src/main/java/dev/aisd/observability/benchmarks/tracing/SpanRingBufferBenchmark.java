@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import dev.aisd.observability.tracing.internal.SpanAttributes;
 import dev.aisd.observability.tracing.internal.SpanRecord;
 import dev.aisd.observability.tracing.internal.SpanRingBuffer;
+import dev.aisd.observability.tracing.internal.TraceRetention;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,7 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of recording a finished span into the ring buffer (claim a sequence, publish the
- * slot) with two threads contending on the same buffer. Budget: at most 100 ns/op.
+ * slot) with two threads contending on the same buffer, without and with the error/slow
+ * trace retention behind it (the default): an ordinary local root span (looked up by
+ * route, compared with the route's slow threshold, not kept) and an ordinary child span.
+ * Budget: at most 100 ns/op.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +39,32 @@ public class SpanRingBufferBenchmark {
 			"http GET /items/{id}", "server", "ok", "sample-service", System.currentTimeMillis() * 1_000_000L,
 			2_130_000L, SpanAttributes.of(Map.of("http.request.method", "GET", "url.path", "/items/{id}",
 					"http.response.status_code", 200L)));
+
+	private final SpanRingBuffer retaining = new SpanRingBuffer(512,
+			new TraceRetention(new TraceRetention.Settings(32, 3, 16, 16, 15 * 60 * 1_000_000_000L)));
+
+	private final SpanRecord child = new SpanRecord("0af7651916cd43dd8448eb211c80319c", "c7ad6b7169203332",
+			"b7ad6b7169203331", "inventory lookup", "internal", "ok", "sample-service",
+			System.currentTimeMillis() * 1_000_000L, 130_000L,
+			SpanAttributes.of(Map.of("db.system", "postgresql", "db.operation", "SELECT")));
+
+	@Benchmark
+	@Threads(2)
+	public void recordRootWithRetentionContended() {
+		this.retaining.record(this.span);
+	}
+
+	@Benchmark
+	@Threads(2)
+	public void recordChildWithRetentionContended() {
+		this.retaining.record(this.child);
+	}
+
+	@Benchmark
+	@Threads(1)
+	public void recordRootWithRetentionUncontended() {
+		this.retaining.record(this.span);
+	}
 
 	@Benchmark
 	@Threads(2)

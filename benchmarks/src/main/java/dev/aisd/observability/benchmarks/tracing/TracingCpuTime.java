@@ -11,6 +11,7 @@ import dev.aisd.observability.tracing.internal.SpanAttributes;
 import dev.aisd.observability.tracing.internal.SpanJsonWriter;
 import dev.aisd.observability.tracing.internal.SpanRecord;
 import dev.aisd.observability.tracing.internal.SpanRingBuffer;
+import dev.aisd.observability.tracing.internal.TraceRetention;
 
 /**
  * CPU time (not wall time) per operation of the two tracing budgets, for machines too
@@ -40,8 +41,16 @@ public final class TracingCpuTime {
 		System.out.printf("serialize 512 spans: %.1f us CPU per op (%d bytes per document)%n",
 				cpu / 1000.0 / rounds, SpanJsonWriter.traces(spans).length);
 
-		SpanRingBuffer buffer = new SpanRingBuffer(512);
 		SpanRecord span = spans.get(0);
+		SpanRingBuffer buffer = new SpanRingBuffer(512);
+		contended("record, 2 threads contending", buffer, span);
+		SpanRingBuffer retaining = new SpanRingBuffer(512,
+				new TraceRetention(new TraceRetention.Settings(32, 3, 16, 16, 15 * 60 * 1_000_000_000L)));
+		contended("record with retention (ordinary root span), 2 threads contending", retaining, span);
+		System.out.println("(checksum " + bytes + ", recorded " + buffer.recorded() + ")");
+	}
+
+	private static void contended(String label, SpanRingBuffer buffer, SpanRecord span) throws Exception {
 		int operations = 20_000_000;
 		long[] cpuPerThread = new long[2];
 		for (int round = 0; round < 2; round++) {
@@ -70,9 +79,8 @@ public final class TracingCpuTime {
 				writer.join();
 			}
 		}
-		System.out.printf("record, 2 threads contending: %.1f ns CPU per op (thread 1), %.1f ns (thread 2)%n",
+		System.out.printf("%s: %.1f ns CPU per op (thread 1), %.1f ns (thread 2)%n", label,
 				(double) cpuPerThread[0] / operations, (double) cpuPerThread[1] / operations);
-		System.out.println("(checksum " + bytes + ", recorded " + buffer.recorded() + ")");
 	}
 
 	private static List<SpanRecord> spans() {
