@@ -43,6 +43,13 @@ public class TracesProperties {
 	private int maxAttributeLength = 256;
 
 	/**
+	 * Link from every span served at the traces path to its trace in a trace UI, written
+	 * as 'trace_url'; '{trace_id}' stands for the trace id (appended when absent), for
+	 * example 'http://zipkin:9411/zipkin/traces/{trace_id}'. No link when unset.
+	 */
+	private String uiUrl;
+
+	/**
 	 * Reservoirs that keep whole error and slow traces beyond the newest spans.
 	 */
 	private final Retention retention = new Retention();
@@ -85,6 +92,14 @@ public class TracesProperties {
 
 	public void setMaxAttributeLength(int maxAttributeLength) {
 		this.maxAttributeLength = maxAttributeLength;
+	}
+
+	public String getUiUrl() {
+		return this.uiUrl;
+	}
+
+	public void setUiUrl(String uiUrl) {
+		this.uiUrl = uiUrl;
 	}
 
 	public Retention getRetention() {

@@ -85,8 +85,8 @@ public final class TracingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TracesResponses observabilityTracesResponses(SpanRingBuffer buffer) {
-			return new TracesResponses(buffer);
+		TracesResponses observabilityTracesResponses(SpanRingBuffer buffer, TracesProperties properties) {
+			return new TracesResponses(buffer, properties.getUiUrl());
 		}
 
 		@Bean

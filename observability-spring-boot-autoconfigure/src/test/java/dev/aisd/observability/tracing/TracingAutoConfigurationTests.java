@@ -23,6 +23,7 @@ import dev.aisd.observability.tracing.internal.SpanProcessorMeterProvider;
 import dev.aisd.observability.tracing.internal.SpanRecord;
 import dev.aisd.observability.tracing.internal.SpanRingBuffer;
 import dev.aisd.observability.tracing.internal.TraceRetention;
+import dev.aisd.observability.tracing.internal.TracesResponses;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
@@ -198,6 +199,31 @@ class TracingAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("Spans per retained trace must be between 1 and 4096 but was 0");
+		});
+	}
+
+	@Test
+	void uiUrlWhenSetThenEverySpanLinksToItsTrace() {
+		this.contextRunner.withPropertyValues("observability.traces.ui-url=http://zipkin:9411/zipkin/traces/{trace_id}")
+			.run((context) -> {
+				context.getBean(SpanRingBuffer.class)
+					.record(new SpanRecord("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", null, "op",
+							"internal", "ok", "svc", 0, 1, dev.aisd.observability.tracing.internal.SpanAttributes.EMPTY));
+				String body = new String(context.getBean(TracesResponses.class).respond((name) -> null).body(),
+						java.nio.charset.StandardCharsets.UTF_8);
+				assertThat(body).contains(
+						"\"trace_url\":\"http://zipkin:9411/zipkin/traces/0af7651916cd43dd8448eb211c80319c\"");
+			});
+	}
+
+	@Test
+	void uiUrlWhenUnsetThenNoLink() {
+		this.contextRunner.run((context) -> {
+			context.getBean(SpanRingBuffer.class)
+				.record(new SpanRecord("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", null, "op", "internal",
+						"ok", "svc", 0, 1, dev.aisd.observability.tracing.internal.SpanAttributes.EMPTY));
+			assertThat(new String(context.getBean(TracesResponses.class).respond((name) -> null).body(),
+					java.nio.charset.StandardCharsets.UTF_8)).contains("\"trace_id\"").doesNotContain("trace_url");
 		});
 	}
 

@@ -15,6 +15,9 @@ public final class SpanJsonWriter {
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
+	/** What a trace URL template says where the trace id goes. */
+	public static final String TRACE_ID_PLACEHOLDER = "{trace_id}";
+
 	private SpanJsonWriter() {
 	}
 
@@ -24,6 +27,18 @@ public final class SpanJsonWriter {
 	 * @return the JSON document
 	 */
 	public static byte[] traces(List<SpanRecord> spans) {
+		return traces(spans, null);
+	}
+
+	/**
+	 * Write {@code {"traces":[...]}} as UTF-8, each span with a {@code trace_url} when a
+	 * link template is given.
+	 * @param spans the spans, in the order to write
+	 * @param traceUrl the link to a span's trace in a trace UI, {@value #TRACE_ID_PLACEHOLDER}
+	 * standing for its trace id, or {@code null} for no link
+	 * @return the JSON document
+	 */
+	public static byte[] traces(List<SpanRecord> spans, TraceUrl traceUrl) {
 		Utf8 json = new Utf8(64 + spans.size() * 640);
 		json.ascii("{\"traces\":[");
 		StringBuilder scratch = new StringBuilder(40);
@@ -31,7 +46,7 @@ public final class SpanJsonWriter {
 			if (i > 0) {
 				json.ascii(',');
 			}
-			span(json, spans.get(i), scratch);
+			span(json, spans.get(i), scratch, traceUrl);
 		}
 		json.ascii("]}");
 		return json.toByteArray();
@@ -53,7 +68,7 @@ public final class SpanJsonWriter {
 		return json.toByteArray();
 	}
 
-	private static void span(Utf8 json, SpanRecord span, StringBuilder scratch) {
+	private static void span(Utf8 json, SpanRecord span, StringBuilder scratch, TraceUrl traceUrl) {
 		json.ascii("{\"trace_id\":");
 		json.string(span.traceId());
 		json.ascii(",\"span_id\":");
@@ -82,7 +97,12 @@ public final class SpanJsonWriter {
 			json.ascii(':');
 			value(json, attributes.value(i), scratch);
 		}
-		json.ascii("}}");
+		json.ascii('}');
+		if (traceUrl != null) {
+			json.ascii(",\"trace_url\":");
+			json.string(traceUrl.forTrace(span.traceId()));
+		}
+		json.ascii('}');
 	}
 
 	private static void value(Utf8 json, Object value, StringBuilder scratch) {
@@ -392,6 +412,39 @@ public final class SpanJsonWriter {
 		}
 		json.append('.');
 		pad(json, fraction, digits);
+	}
+
+	/**
+	 * A link template to a trace UI, such as
+	 * {@code https://zipkin.example.com/zipkin/traces/{trace_id}}; without the
+	 * placeholder the trace id is appended.
+	 *
+	 * @param prefix what comes before the trace id
+	 * @param suffix what comes after it
+	 */
+	public record TraceUrl(String prefix, String suffix) {
+
+		/**
+		 * Parse a template.
+		 * @param template the template, or {@code null} or blank for none
+		 * @return the link, or {@code null}
+		 */
+		public static TraceUrl of(String template) {
+			if (template == null || template.isBlank()) {
+				return null;
+			}
+			String trimmed = template.trim();
+			int at = trimmed.indexOf(TRACE_ID_PLACEHOLDER);
+			if (at < 0) {
+				return new TraceUrl(trimmed, "");
+			}
+			return new TraceUrl(trimmed.substring(0, at), trimmed.substring(at + TRACE_ID_PLACEHOLDER.length()));
+		}
+
+		String forTrace(String traceId) {
+			return this.prefix + traceId + this.suffix;
+		}
+
 	}
 
 }

@@ -10,12 +10,25 @@ public final class TracesResponses {
 
 	private final SpanRingBuffer buffer;
 
+	private final SpanJsonWriter.TraceUrl traceUrl;
+
 	/**
 	 * Create the responder.
 	 * @param buffer the span buffer to serve
 	 */
 	public TracesResponses(SpanRingBuffer buffer) {
+		this(buffer, null);
+	}
+
+	/**
+	 * Create the responder, linking each span to its trace in a trace UI.
+	 * @param buffer the span buffer to serve
+	 * @param traceUrl the trace link template ({@code {trace_id}} stands for the trace
+	 * id), or {@code null} for no link
+	 */
+	public TracesResponses(SpanRingBuffer buffer, String traceUrl) {
 		this.buffer = buffer;
+		this.traceUrl = SpanJsonWriter.TraceUrl.of(traceUrl);
 	}
 
 	/**
@@ -31,7 +44,7 @@ public final class TracesResponses {
 		catch (TracesQuery.InvalidParameterException ex) {
 			return new Response(400, SpanJsonWriter.error(ex.getMessage(), ex.parameter()));
 		}
-		return new Response(200, SpanJsonWriter.traces(this.buffer.snapshot(query.limit(), query)));
+		return new Response(200, SpanJsonWriter.traces(this.buffer.snapshot(query.limit(), query), this.traceUrl));
 	}
 
 	/**
