@@ -26,9 +26,6 @@ import dev.aisd.observability.tracing.internal.SpanRingBuffer.Entry;
  */
 public final class TraceRetention {
 
-	/** Route key shared by the routes beyond {@link Settings#maxRoutes()}. */
-	public static final String OTHER_ROUTES = "\u0000other";
-
 	/** Slots of the table of traces in which a non-root span failed (a power of two). */
 	private static final int ERROR_MARKS = 256;
 
