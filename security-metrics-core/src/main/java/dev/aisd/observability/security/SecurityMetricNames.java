@@ -151,6 +151,18 @@ public final class SecurityMetricNames {
 	public static final String POLICY_VERSION_INFO = "security_policy_version_info";
 
 	/**
+	 * Counter of successful authentications: {@code auth_method}. Not in the seed: the
+	 * other half of the attempts the authentication failure rate divides by.
+	 */
+	public static final String AUTH_SUCCESSES = "security_auth_successes_total";
+
+	/**
+	 * Counter of granted authorization checks: {@code resource}, {@code action}. Not in
+	 * the seed: the other half of the checks the authorization denial rate divides by.
+	 */
+	public static final String AUTHZ_GRANTS = "security_authz_grants_total";
+
+	/**
 	 * Counter of inputs the collector rejected or corrected instead of throwing:
 	 * {@code reason}.
 	 */
@@ -166,7 +178,8 @@ public final class SecurityMetricNames {
 			FALSE_POSITIVES, TRUE_POSITIVE_RATE_PERCENT, FALSE_POSITIVE_RATE_PERCENT, ANOMALIES_DETECTED,
 			THREAT_LEVEL_CURRENT, ACTIVE_THREATS_CURRENT, BLOCKED_IPS_CURRENT, COMPLIANCE_SCORE_CURRENT,
 			VULNERABILITY_COUNT_CURRENT, DETECTION_COVERAGE_PERCENT, RESPONSE_READINESS_SCORE, ALERTS_PENDING_CURRENT,
-			QUARANTINED_REQUESTS_CURRENT, AUDIT_EVENTS, COMPLIANCE_VIOLATIONS, POLICY_UPDATES, POLICY_VERSION_INFO);
+			QUARANTINED_REQUESTS_CURRENT, AUDIT_EVENTS, COMPLIANCE_VIOLATIONS, POLICY_UPDATES, POLICY_VERSION_INFO,
+			AUTH_SUCCESSES, AUTHZ_GRANTS);
 
 	private SecurityMetricNames() {
 	}

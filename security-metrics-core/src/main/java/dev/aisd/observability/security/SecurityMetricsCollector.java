@@ -1,6 +1,7 @@
 package dev.aisd.observability.security;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import dev.aisd.observability.security.internal.LabeledMeters;
 import dev.aisd.observability.security.internal.LabeledMeters2;
 import dev.aisd.observability.security.internal.RejectedInputs;
 import dev.aisd.observability.security.internal.RejectedInputs.Reason;
+import dev.aisd.observability.security.internal.RollingMean;
 import dev.aisd.observability.security.internal.RollingMeanTimes;
 import dev.aisd.observability.security.internal.ScorecardCalculator;
 import io.micrometer.core.instrument.Clock;
@@ -68,6 +70,21 @@ public final class SecurityMetricsCollector {
 	/** Label value recorded for a missing (null or empty) label value. */
 	public static final String UNKNOWN = "unknown";
 
+	/**
+	 * Newest recorded detection, response and mitigation times kept for the seed-style
+	 * means ({@link #updateMeanTimes(String)}): the seed keeps 1,000 of each.
+	 */
+	public static final int RECORDED_TIMES_HISTORY = 1000;
+
+	/** Incident type of {@link #updateMeanTimes()}, the seed's default. */
+	public static final String ALL_INCIDENTS = "all";
+
+	/** IP reputation of {@link #recordHoneypotHit(String)}, the seed's default. */
+	public static final String UNKNOWN_REPUTATION = "unknown";
+
+	/** Block duration of {@link #recordIpBlock(String)}, the seed's default. */
+	public static final String PERMANENT = "permanent";
+
 	/** Upper bucket boundaries of the score histograms (scores are 0..1). */
 	static final double[] SCORE_BUCKETS = { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0 };
 
@@ -97,6 +114,10 @@ public final class SecurityMetricsCollector {
 	private final LabeledMeters2<Counter> authFailures;
 
 	private final LabeledMeters2<Counter> authzDenials;
+
+	private final LabeledMeters<Counter> authSuccesses;
+
+	private final LabeledMeters2<Counter> authzGrants;
 
 	private final LabeledMeters2<Counter> rateLimitViolations;
 
@@ -184,6 +205,22 @@ public final class SecurityMetricsCollector {
 
 	private final LongAdder escalationsTotal = new LongAdder();
 
+	private final LongAdder authFailuresTotal = new LongAdder();
+
+	private final LongAdder authSuccessesTotal = new LongAdder();
+
+	private final LongAdder authzDenialsTotal = new LongAdder();
+
+	private final LongAdder authzGrantsTotal = new LongAdder();
+
+	// The seed-style windows of recorded times, whatever the label of each time.
+
+	private final RollingMean recordedDetectionTimes;
+
+	private final RollingMean recordedResponseTimes;
+
+	private final RollingMean recordedMitigationTimes;
+
 	/**
 	 * Create a collector with {@link Options#defaults()}.
 	 * @param registry the registry to record into
@@ -217,6 +254,10 @@ public final class SecurityMetricsCollector {
 		this.authFailures = counters2(SecurityMetricNames.AUTH_FAILURES, "Authentication failures", "auth_method",
 				"failure_reason");
 		this.authzDenials = counters2(SecurityMetricNames.AUTHZ_DENIALS, "Authorization denials", "resource",
+				"action");
+		this.authSuccesses = counters(SecurityMetricNames.AUTH_SUCCESSES, "Successful authentications",
+				"auth_method");
+		this.authzGrants = counters2(SecurityMetricNames.AUTHZ_GRANTS, "Authorization checks granted", "resource",
 				"action");
 		this.rateLimitViolations = counters2(SecurityMetricNames.RATE_LIMIT_VIOLATIONS, "Rate-limit violations",
 				"endpoint", "limit_type");
@@ -280,6 +321,10 @@ public final class SecurityMetricsCollector {
 				"incident_type", max, this::registerMeanTimes);
 		this.policyTypes = new LabelValueLimiter(registry, SecurityMetricNames.POLICY_VERSION_INFO, "policy_type",
 				max);
+		long maxAge = options.rollingWindowDuration().toNanos();
+		this.recordedDetectionTimes = new RollingMean(options.clock(), RECORDED_TIMES_HISTORY, maxAge);
+		this.recordedResponseTimes = new RollingMean(options.clock(), RECORDED_TIMES_HISTORY, maxAge);
+		this.recordedMitigationTimes = new RollingMean(options.clock(), RECORDED_TIMES_HISTORY, maxAge);
 	}
 
 	/**
@@ -309,11 +354,22 @@ public final class SecurityMetricsCollector {
 	 */
 	public void recordAttackBlocked(String attackType, String severity, Double score) {
 		String type = label(attackType);
-		this.attacksBlocked.get(type, label(severity)).increment();
+		String level = label(severity);
+		this.attacksBlocked.get(type, level).increment();
 		this.attacksBlockedTotal.increment();
 		if (score != null && validScore(score)) {
 			this.attackScores.get(type).record(score);
 		}
+		event(SecurityEvent.MALICIOUS_ATTACK_BLOCKED, "attack_type", type, "severity", level);
+	}
+
+	/**
+	 * Record a blocked attack without a score (the seed's {@code score=None}).
+	 * @param attackType the attack type
+	 * @param severity the severity
+	 */
+	public void recordAttackBlocked(String attackType, String severity) {
+		recordAttackBlocked(attackType, severity, null);
 	}
 
 	/**
@@ -326,11 +382,22 @@ public final class SecurityMetricsCollector {
 	 */
 	public void recordThreatDetected(String threatType, String source, Double score) {
 		String type = label(threatType);
-		this.threatsDetected.get(type, label(source)).increment();
+		String from = label(source);
+		this.threatsDetected.get(type, from).increment();
 		this.threatsDetectedTotal.increment();
 		if (score != null && validScore(score)) {
 			this.threatScores.get(type).record(score);
 		}
+		event(SecurityEvent.MALICIOUS_THREAT_DETECTED, "threat_type", type, "source", from);
+	}
+
+	/**
+	 * Record a detected threat without a score (the seed's {@code score=None}).
+	 * @param threatType the threat type
+	 * @param source the detecting component
+	 */
+	public void recordThreatDetected(String threatType, String source) {
+		recordThreatDetected(threatType, source, null);
 	}
 
 	/**
@@ -340,7 +407,36 @@ public final class SecurityMetricsCollector {
 	 * @param failureReason the reason, for example {@code bad_credentials}
 	 */
 	public void recordAuthFailure(String authMethod, String failureReason) {
-		this.authFailures.get(label(authMethod), label(failureReason)).increment();
+		String method = label(authMethod);
+		String reason = label(failureReason);
+		this.authFailures.get(method, reason).increment();
+		this.authFailuresTotal.increment();
+		event(SecurityEvent.AUTHN_LOGIN_FAIL, "auth_method", method, "failure_reason", reason);
+	}
+
+	/**
+	 * Record a successful authentication:
+	 * {@code security_auth_successes_total{auth_method}}. Not in the seed: with
+	 * {@link #recordAuthFailure} it gives the attempts (failures + successes) that the
+	 * authentication failure rate divides by.
+	 * @param authMethod the authentication method, for example {@code password}
+	 */
+	public void recordAuthSuccess(String authMethod) {
+		this.authSuccesses.get(label(authMethod)).increment();
+		this.authSuccessesTotal.increment();
+	}
+
+	/**
+	 * Record a granted authorization check:
+	 * {@code security_authz_grants_total{resource,action}}. Not in the seed: with
+	 * {@link #recordAuthzDenial} it gives the checks (denials + grants) that the
+	 * authorization denial rate divides by.
+	 * @param resource the resource, for example a route template
+	 * @param action the action, for example {@code GET}
+	 */
+	public void recordAuthzGrant(String resource, String action) {
+		this.authzGrants.get(label(resource), label(action)).increment();
+		this.authzGrantsTotal.increment();
 	}
 
 	/**
@@ -349,7 +445,11 @@ public final class SecurityMetricsCollector {
 	 * @param action the action, for example {@code GET}
 	 */
 	public void recordAuthzDenial(String resource, String action) {
-		this.authzDenials.get(label(resource), label(action)).increment();
+		String res = label(resource);
+		String act = label(action);
+		this.authzDenials.get(res, act).increment();
+		this.authzDenialsTotal.increment();
+		event(SecurityEvent.AUTHZ_FAIL, "resource", res, "action", act);
 	}
 
 	/**
@@ -359,7 +459,10 @@ public final class SecurityMetricsCollector {
 	 * @param limitType the limit, for example {@code per_client}
 	 */
 	public void recordRateLimitViolation(String endpoint, String limitType) {
-		this.rateLimitViolations.get(label(endpoint), label(limitType)).increment();
+		String point = label(endpoint);
+		String limit = label(limitType);
+		this.rateLimitViolations.get(point, limit).increment();
+		event(SecurityEvent.EXCESS_RATE_LIMIT_EXCEEDED, "endpoint", point, "limit_type", limit);
 	}
 
 	/**
@@ -376,8 +479,19 @@ public final class SecurityMetricsCollector {
 			this.captchaSuccesses.get(type).increment();
 		}
 		else {
-			this.captchaFailures.get(type, optionalLabel(failureReason)).increment();
+			String reason = optionalLabel(failureReason);
+			this.captchaFailures.get(type, reason).increment();
+			event(SecurityEvent.AUTHN_CAPTCHA_FAIL, "captcha_type", type, "failure_reason", reason);
 		}
+	}
+
+	/**
+	 * Record a CAPTCHA result without a failure reason ({@value #UNKNOWN} on failure).
+	 * @param captchaType the CAPTCHA type
+	 * @param success whether it was solved
+	 */
+	public void recordCaptchaResult(String captchaType, boolean success) {
+		recordCaptchaResult(captchaType, success, null);
 	}
 
 	/**
@@ -386,7 +500,19 @@ public final class SecurityMetricsCollector {
 	 * @param ipReputation the reputation of the client address, for example {@code unknown}
 	 */
 	public void recordHoneypotHit(String honeypotType, String ipReputation) {
-		this.honeypotHits.get(label(honeypotType), label(ipReputation)).increment();
+		String type = label(honeypotType);
+		String reputation = label(ipReputation);
+		this.honeypotHits.get(type, reputation).increment();
+		event(SecurityEvent.MALICIOUS_HONEYPOT_HIT, "honeypot_type", type, "ip_reputation", reputation);
+	}
+
+	/**
+	 * Record a honeypot hit from an address of unknown reputation (the seed's default
+	 * {@code ip_reputation="unknown"}).
+	 * @param honeypotType the honeypot
+	 */
+	public void recordHoneypotHit(String honeypotType) {
+		recordHoneypotHit(honeypotType, UNKNOWN_REPUTATION);
 	}
 
 	/**
@@ -395,7 +521,10 @@ public final class SecurityMetricsCollector {
 	 * @param severity the severity
 	 */
 	public void recordAuditEvent(String eventCategory, String severity) {
-		this.auditEvents.get(label(eventCategory), label(severity)).increment();
+		String category = label(eventCategory);
+		String level = label(severity);
+		this.auditEvents.get(category, level).increment();
+		event(SecurityEvent.AUDIT_EVENT, "event_category", category, "severity", level);
 	}
 
 	/**
@@ -405,7 +534,10 @@ public final class SecurityMetricsCollector {
 	 * @param severity the severity
 	 */
 	public void recordComplianceViolation(String policyType, String severity) {
-		this.complianceViolations.get(label(policyType), label(severity)).increment();
+		String policy = label(policyType);
+		String level = label(severity);
+		this.complianceViolations.get(policy, level).increment();
+		event(SecurityEvent.COMPLIANCE_VIOLATION, "policy_type", policy, "severity", level);
 	}
 
 	/**
@@ -413,7 +545,9 @@ public final class SecurityMetricsCollector {
 	 * @param patternType the pattern, for example {@code path_traversal}
 	 */
 	public void recordSuspiciousPattern(String patternType) {
-		this.suspiciousPatterns.get(label(patternType)).increment();
+		String pattern = label(patternType);
+		this.suspiciousPatterns.get(pattern).increment();
+		event(SecurityEvent.MALICIOUS_SUSPICIOUS_PATTERN, "pattern_type", pattern, null, null);
 	}
 
 	/**
@@ -422,7 +556,18 @@ public final class SecurityMetricsCollector {
 	 * @param duration the block duration as a label, for example {@code 1h}
 	 */
 	public void recordIpBlock(String blockReason, String duration) {
-		this.ipBlocks.get(label(blockReason), label(duration)).increment();
+		String reason = label(blockReason);
+		String length = label(duration);
+		this.ipBlocks.get(reason, length).increment();
+		event(SecurityEvent.MALICIOUS_IP_BLOCKED, "block_reason", reason, "duration", length);
+	}
+
+	/**
+	 * Record a permanent IP block (the seed's default {@code duration="permanent"}).
+	 * @param blockReason why
+	 */
+	public void recordIpBlock(String blockReason) {
+		recordIpBlock(blockReason, PERMANENT);
 	}
 
 	/**
@@ -431,7 +576,10 @@ public final class SecurityMetricsCollector {
 	 * @param severity the severity
 	 */
 	public void recordWafRuleTrigger(String ruleId, String severity) {
-		this.wafRulesTriggered.get(label(ruleId), label(severity)).increment();
+		String rule = label(ruleId);
+		String level = label(severity);
+		this.wafRulesTriggered.get(rule, level).increment();
+		event(SecurityEvent.MALICIOUS_WAF_RULE, "rule_id", rule, "severity", level);
 	}
 
 	/**
@@ -441,7 +589,10 @@ public final class SecurityMetricsCollector {
 	 * @param severity the severity
 	 */
 	public void recordIntrusionAttempt(String attackVector, String severity) {
-		this.intrusionAttempts.get(label(attackVector), label(severity)).increment();
+		String vector = label(attackVector);
+		String level = label(severity);
+		this.intrusionAttempts.get(vector, level).increment();
+		event(SecurityEvent.MALICIOUS_INTRUSION_ATTEMPT, "attack_vector", vector, "severity", level);
 	}
 
 	/**
@@ -450,7 +601,9 @@ public final class SecurityMetricsCollector {
 	 * @param detectionMethod how it was detected, for example {@code dlp}
 	 */
 	public void recordExfiltrationAttempt(String detectionMethod) {
-		this.exfiltrationAttempts.get(label(detectionMethod)).increment();
+		String method = label(detectionMethod);
+		this.exfiltrationAttempts.get(method).increment();
+		event(SecurityEvent.MALICIOUS_DATA_EXFILTRATION, "detection_method", method, null, null);
 	}
 
 	/**
@@ -462,10 +615,33 @@ public final class SecurityMetricsCollector {
 	 * @param score the anomaly score (0..1), or {@code null}
 	 */
 	public void recordAnomaly(String anomalyType, String confidence, String detectorType, Double score) {
-		this.anomaliesDetected.get(label(anomalyType), label(confidence)).increment();
+		String type = label(anomalyType);
+		String band = label(confidence);
+		this.anomaliesDetected.get(type, band).increment();
 		if (score != null && validScore(score)) {
 			this.anomalyScores.get(label(detectorType)).record(score);
 		}
+		event(SecurityEvent.MALICIOUS_ANOMALY, "anomaly_type", type, "confidence", band);
+	}
+
+	/**
+	 * Record an anomaly as the seed does: the score, if any, goes to
+	 * {@code security_anomaly_score_distribution} with the anomaly type as detector type.
+	 * @param anomalyType the anomaly type (also the detector type of the score)
+	 * @param confidence the confidence band
+	 * @param score the anomaly score (0..1), or {@code null}
+	 */
+	public void recordAnomaly(String anomalyType, String confidence, Double score) {
+		recordAnomaly(anomalyType, confidence, anomalyType, score);
+	}
+
+	/**
+	 * Record an anomaly without a score.
+	 * @param anomalyType the anomaly type
+	 * @param confidence the confidence band
+	 */
+	public void recordAnomaly(String anomalyType, String confidence) {
+		recordAnomaly(anomalyType, confidence, anomalyType, null);
 	}
 
 	/**
@@ -493,8 +669,11 @@ public final class SecurityMetricsCollector {
 	 * @param escalationLevel the level escalated to, for example {@code tier2}
 	 */
 	public void recordIncidentEscalation(String severity, String escalationLevel) {
-		this.incidentEscalations.get(label(severity), label(escalationLevel)).increment();
+		String level = label(severity);
+		String tier = label(escalationLevel);
+		this.incidentEscalations.get(level, tier).increment();
 		this.escalationsTotal.increment();
+		event(SecurityEvent.INCIDENT_ESCALATED, "severity", level, "escalation_level", tier);
 	}
 
 	/**
@@ -509,6 +688,15 @@ public final class SecurityMetricsCollector {
 		if (version != null && !version.isEmpty()) {
 			updatePolicyVersion(type, version);
 		}
+		event(SecurityEvent.SYS_POLICY_UPDATE, "policy_type", type, null, null);
+	}
+
+	/**
+	 * Record a policy update without changing the active version (the seed's call).
+	 * @param policyType the policy
+	 */
+	public void recordPolicyUpdate(String policyType) {
+		recordPolicyUpdate(policyType, null);
 	}
 
 	/**
@@ -520,6 +708,7 @@ public final class SecurityMetricsCollector {
 		String method = label(detectionMethod);
 		if (validDuration(seconds)) {
 			this.detectionLatency.get(method).record(seconds);
+			this.recordedDetectionTimes.add(seconds);
 		}
 	}
 
@@ -532,6 +721,7 @@ public final class SecurityMetricsCollector {
 		String type = label(eventType);
 		if (validDuration(seconds)) {
 			this.responseTime.get(type).record(seconds);
+			this.recordedResponseTimes.add(seconds);
 		}
 	}
 
@@ -544,6 +734,7 @@ public final class SecurityMetricsCollector {
 		String type = label(threatType);
 		if (validDuration(seconds)) {
 			this.mitigationTime.get(type).record(seconds);
+			this.recordedMitigationTimes.add(seconds);
 		}
 	}
 
@@ -684,6 +875,19 @@ public final class SecurityMetricsCollector {
 	}
 
 	/**
+	 * Make a numbered version the active version of a policy (the seed's call):
+	 * {@code security_policy_version_info{policy_type,version="42"} 1}. The seed set the
+	 * number as the gauge value; here the version stays a label with value 1, like every
+	 * {@code _info} series and like {@link #updatePolicyVersion(String, String)}, so the
+	 * family has one meaning whichever overload wrote it.
+	 * @param policyType the policy
+	 * @param version the active version number
+	 */
+	public void updatePolicyVersion(String policyType, int version) {
+		updatePolicyVersion(policyType, Integer.toString(version));
+	}
+
+	/**
 	 * Set {@code security_compliance_score_current{compliance_standard}}.
 	 * @param complianceStandard the standard, for example {@code GDPR}
 	 * @param score the score, 0..100 (clamped)
@@ -748,6 +952,70 @@ public final class SecurityMetricsCollector {
 	}
 
 	/**
+	 * Set the mean-time gauges of incident type {@value #ALL_INCIDENTS} from the times
+	 * recorded so far (the seed's {@code update_mean_times()}).
+	 * @see #updateMeanTimes(String)
+	 */
+	public void updateMeanTimes() {
+		updateMeanTimes(ALL_INCIDENTS);
+	}
+
+	/**
+	 * Set the three mean-time gauges of an incident type from the times recorded so far
+	 * (the seed's {@code update_mean_times(incident_type)}): MTTD is the mean of the
+	 * newest {@value #RECORDED_TIMES_HISTORY} {@link #recordDetectionTime detection
+	 * times} (at most {@link Options#rollingWindowDuration()} old, whatever their
+	 * detection method), MTTR that of the {@link #recordResponseTime response times},
+	 * time to remediate that of the {@link #recordMitigationTime mitigation times}. A
+	 * gauge whose series has no time is left as it is. The values are a snapshot, as in
+	 * the seed; they stay until the next call or the next {@link #recordIncident} of that
+	 * incident type.
+	 * @param incidentType the incident type
+	 */
+	public void updateMeanTimes(String incidentType) {
+		RollingMeanTimes window = this.meanTimes.get(label(incidentType));
+		setIfKnown(window, RollingMeanTimes.DETECT, this.recordedDetectionTimes.mean());
+		setIfKnown(window, RollingMeanTimes.RESPOND, this.recordedResponseTimes.mean());
+		setIfKnown(window, RollingMeanTimes.REMEDIATE, this.recordedMitigationTimes.mean());
+	}
+
+	private static void setIfKnown(RollingMeanTimes window, int index, double mean) {
+		if (!Double.isNaN(mean)) {
+			window.setDirect(index, mean);
+		}
+	}
+
+	/**
+	 * Return the detection, response and mitigation times the seed-style means are taken
+	 * over, oldest first: index 0 detection, 1 response, 2 mitigation.
+	 * @return copies of the three series
+	 */
+	public double[][] recordedTimes() {
+		return new double[][] { this.recordedDetectionTimes.samples(), this.recordedResponseTimes.samples(),
+				this.recordedMitigationTimes.samples() };
+	}
+
+	/**
+	 * Set the detection rates of a detection type from counts (the seed's
+	 * {@code update_detection_rates}): {@code 100 * TP / (TP + FP)} into
+	 * {@code security_true_positive_rate_percent} and {@code 100 * FP / (TP + FP)} into
+	 * {@code security_false_positive_rate_percent}. Nothing is set when both counts are 0;
+	 * a negative count counts as 0 ({@code out_of_range}). Beware: with {@code int}
+	 * arguments this overload is chosen; pass {@code double}s for percentages.
+	 * @param detectionType the detection type
+	 * @param truePositives detections confirmed as real threats
+	 * @param falsePositives detections found not to be threats
+	 */
+	public void updateDetectionRates(String detectionType, int truePositives, int falsePositives) {
+		int tp = clampCount(truePositives);
+		int fp = clampCount(falsePositives);
+		long total = (long) tp + fp;
+		if (total > 0) {
+			updateDetectionRates(detectionType, 100.0 * tp / total, 100.0 * fp / total);
+		}
+	}
+
+	/**
 	 * Set {@code security_true_positive_rate_percent{detection_type}} and
 	 * {@code security_false_positive_rate_percent{detection_type}}.
 	 * @param detectionType the detection type
@@ -778,7 +1046,26 @@ public final class SecurityMetricsCollector {
 	 * @return the KPIs; a KPI whose inputs are absent is {@code null} (insufficient data)
 	 */
 	public SecurityKpis calculateKpis(KpiInputs inputs) {
-		return KpiCalculator.calculate(Objects.requireNonNull(inputs, "inputs must not be null"));
+		return KpiCalculator.calculate(Objects.requireNonNull(inputs, "inputs must not be null"),
+				Instant.ofEpochMilli(this.options.clock().wallTime()));
+	}
+
+	/**
+	 * Compute KPIs from what this collector has recorded (the seed's
+	 * {@code calculate_kpis()} with no arguments); the same as {@link #currentKpis()}.
+	 * @return the KPIs
+	 */
+	public SecurityKpis calculateKpis() {
+		return currentKpis();
+	}
+
+	/**
+	 * Compute the scorecard of the live KPIs (the seed's {@code generate_scorecard()}):
+	 * {@code generateScorecard(currentKpis())}.
+	 * @return the scorecard
+	 */
+	public SecurityScorecard generateScorecard() {
+		return generateScorecard(currentKpis());
 	}
 
 	/**
@@ -820,11 +1107,32 @@ public final class SecurityMetricsCollector {
 		long incidents = this.incidentsTotal.sum();
 		long escalations = this.escalationsTotal.sum();
 		if (incidents > 0) {
-			inputs.incidents(incidents).escalations(escalations);
+			inputs.incidents(incidents);
 		}
-		inputs.mttdSeconds(meanOfIncidentTypes(RollingMeanTimes.DETECT));
-		inputs.mttrSeconds(meanOfIncidentTypes(RollingMeanTimes.RESPOND));
-		inputs.timeToRemediateSeconds(meanOfIncidentTypes(RollingMeanTimes.REMEDIATE));
+		if (incidents > 0 || escalations > 0) {
+			inputs.escalations(escalations);
+		}
+		// Incidents (recordIncident, updateMeanTimes) first; without any, the seed's means
+		// of the recorded detection, response and mitigation times.
+		inputs.mttdSeconds(meanTime(RollingMeanTimes.DETECT, this.recordedDetectionTimes));
+		inputs.mttrSeconds(meanTime(RollingMeanTimes.RESPOND, this.recordedResponseTimes));
+		inputs.timeToRemediateSeconds(meanTime(RollingMeanTimes.REMEDIATE, this.recordedMitigationTimes));
+		// A rate needs a known denominator: without any success (grant) recorded the
+		// attempts (checks) are unknown, and failures alone would read as a 100 % rate.
+		long authSuccesses = this.authSuccessesTotal.sum();
+		if (authSuccesses > 0) {
+			long failures = this.authFailuresTotal.sum();
+			inputs.authFailures(failures).authAttempts(failures + authSuccesses);
+		}
+		long authzGrants = this.authzGrantsTotal.sum();
+		if (authzGrants > 0) {
+			long denials = this.authzDenialsTotal.sum();
+			inputs.authzDenials(denials).authzChecks(denials + authzGrants);
+		}
+		inputs.activeThreats(sumOf(this.activeThreats))
+			.blockedIps(sumOf(this.blockedIps))
+			.activeSessions(sumOf(this.activeSessions))
+			.pendingAlerts(sumOf(this.pendingAlerts));
 		this.complianceScores.forEach((standard, value) -> {
 			double score = value.get();
 			if (!Double.isNaN(score)) {
@@ -869,6 +1177,27 @@ public final class SecurityMetricsCollector {
 		return (count[0] > 0) ? sum[0] / count[0] : null;
 	}
 
+	private Double meanTime(int index, RollingMean recorded) {
+		Double incidents = meanOfIncidentTypes(index);
+		if (incidents != null) {
+			return incidents;
+		}
+		double mean = recorded.mean();
+		return Double.isNaN(mean) ? null : mean;
+	}
+
+	private static Long sumOf(LabeledMeters<GaugeValue> gauges) {
+		long[] sum = new long[1];
+		boolean[] any = new boolean[1];
+		gauges.forEach((label, value) -> {
+			if (value.isSet()) {
+				sum[0] += (long) value.get();
+				any[0] = true;
+			}
+		});
+		return any[0] ? sum[0] : null;
+	}
+
 	private static Double meanOf(LabeledMeters<GaugeValue> gauges) {
 		double[] sum = new double[1];
 		int[] count = new int[1];
@@ -880,6 +1209,20 @@ public final class SecurityMetricsCollector {
 			}
 		});
 		return (count[0] > 0) ? sum[0] / count[0] : null;
+	}
+
+	private void event(String name, String firstKey, String firstValue, String secondKey, String secondValue) {
+		// Without a listener (the default outside Spring) an event costs one field read.
+		SecurityEventListener listener = this.options.eventListener();
+		if (listener != null) {
+			try {
+				listener.onSecurityEvent(SecurityEvent.of(name, firstKey, firstValue, secondKey, secondValue));
+			}
+			catch (RuntimeException ex) {
+				// Recording must never break the request that records.
+				this.rejected.count(Reason.LISTENER_FAILED);
+			}
+		}
 	}
 
 	private String label(String value) {
@@ -1059,7 +1402,7 @@ public final class SecurityMetricsCollector {
 		public static final Duration DEFAULT_ROLLING_WINDOW_DURATION = Duration.ofHours(1);
 
 		private static final Options DEFAULTS = new Options(DEFAULT_MAX_LABEL_VALUES, Clock.SYSTEM,
-				DEFAULT_ROLLING_WINDOW_SIZE, DEFAULT_ROLLING_WINDOW_DURATION);
+				DEFAULT_ROLLING_WINDOW_SIZE, DEFAULT_ROLLING_WINDOW_DURATION, null);
 
 		private final int maxLabelValues;
 
@@ -1069,7 +1412,10 @@ public final class SecurityMetricsCollector {
 
 		private final Duration rollingWindowDuration;
 
-		private Options(int maxLabelValues, Clock clock, int rollingWindowSize, Duration rollingWindowDuration) {
+		private final SecurityEventListener eventListener;
+
+		private Options(int maxLabelValues, Clock clock, int rollingWindowSize, Duration rollingWindowDuration,
+				SecurityEventListener eventListener) {
 			if (maxLabelValues < 1) {
 				throw new IllegalArgumentException("maxLabelValues must be at least 1 but was " + maxLabelValues);
 			}
@@ -1086,6 +1432,7 @@ public final class SecurityMetricsCollector {
 			this.clock = Objects.requireNonNull(clock, "clock must not be null");
 			this.rollingWindowSize = rollingWindowSize;
 			this.rollingWindowDuration = rollingWindowDuration;
+			this.eventListener = eventListener;
 		}
 
 		/**
@@ -1135,7 +1482,8 @@ public final class SecurityMetricsCollector {
 		 * @return the new options
 		 */
 		public Options withMaxLabelValues(int maxLabelValues) {
-			return new Options(maxLabelValues, this.clock, this.rollingWindowSize, this.rollingWindowDuration);
+			return new Options(maxLabelValues, this.clock, this.rollingWindowSize, this.rollingWindowDuration,
+					this.eventListener);
 		}
 
 		/**
@@ -1144,7 +1492,8 @@ public final class SecurityMetricsCollector {
 		 * @return the new options
 		 */
 		public Options withClock(Clock clock) {
-			return new Options(this.maxLabelValues, clock, this.rollingWindowSize, this.rollingWindowDuration);
+			return new Options(this.maxLabelValues, clock, this.rollingWindowSize, this.rollingWindowDuration,
+					this.eventListener);
 		}
 
 		/**
@@ -1153,7 +1502,8 @@ public final class SecurityMetricsCollector {
 		 * @return the new options
 		 */
 		public Options withRollingWindowSize(int rollingWindowSize) {
-			return new Options(this.maxLabelValues, this.clock, rollingWindowSize, this.rollingWindowDuration);
+			return new Options(this.maxLabelValues, this.clock, rollingWindowSize, this.rollingWindowDuration,
+					this.eventListener);
 		}
 
 		/**
@@ -1162,7 +1512,26 @@ public final class SecurityMetricsCollector {
 		 * @return the new options
 		 */
 		public Options withRollingWindowDuration(Duration rollingWindowDuration) {
-			return new Options(this.maxLabelValues, this.clock, this.rollingWindowSize, rollingWindowDuration);
+			return new Options(this.maxLabelValues, this.clock, this.rollingWindowSize, rollingWindowDuration,
+					this.eventListener);
+		}
+
+		/**
+		 * Return the listener told of every recorded security event.
+		 * @return the listener, or {@code null} for none (the default)
+		 */
+		public SecurityEventListener eventListener() {
+			return this.eventListener;
+		}
+
+		/**
+		 * Return a copy with another event listener.
+		 * @param eventListener the listener, or {@code null} for none
+		 * @return the new options
+		 */
+		public Options withEventListener(SecurityEventListener eventListener) {
+			return new Options(this.maxLabelValues, this.clock, this.rollingWindowSize, this.rollingWindowDuration,
+					eventListener);
 		}
 
 	}
