@@ -176,175 +176,146 @@ public record KpiInputs(Long threatsDetected, Long attacksBlocked, Long attacksA
 
 		/** Set or clear the threats detected in the period (also the attempts when attacksAttempted is absent): {@code null} makes it absent. */
 		public Builder threatsDetected(Long threatsDetected) { this.threatsDetected = threatsDetected; return this; }
-
 		/** Set the threats detected in the period (also the attempts when attacksAttempted is absent). */
 		public Builder threatsDetected(long threatsDetected) { return threatsDetected(Long.valueOf(threatsDetected)); }
 
 		/** Set or clear the attacks blocked in the period: {@code null} makes it absent. */
 		public Builder attacksBlocked(Long attacksBlocked) { this.attacksBlocked = attacksBlocked; return this; }
-
 		/** Set the attacks blocked in the period. */
 		public Builder attacksBlocked(long attacksBlocked) { return attacksBlocked(Long.valueOf(attacksBlocked)); }
 
 		/** Set or clear the attacks attempted in the period, the denominator of the block rate: {@code null} makes it absent. */
 		public Builder attacksAttempted(Long attacksAttempted) { this.attacksAttempted = attacksAttempted; return this; }
-
 		/** Set the attacks attempted in the period, the denominator of the block rate. */
 		public Builder attacksAttempted(long attacksAttempted) { return attacksAttempted(Long.valueOf(attacksAttempted)); }
 
 		/** Set or clear the detections that were real threats: {@code null} makes it absent. */
 		public Builder truePositives(Long truePositives) { this.truePositives = truePositives; return this; }
-
 		/** Set the detections that were real threats. */
 		public Builder truePositives(long truePositives) { return truePositives(Long.valueOf(truePositives)); }
 
 		/** Set or clear the detections that were not threats: {@code null} makes it absent. */
 		public Builder falsePositives(Long falsePositives) { this.falsePositives = falsePositives; return this; }
-
 		/** Set the detections that were not threats. */
 		public Builder falsePositives(long falsePositives) { return falsePositives(Long.valueOf(falsePositives)); }
 
 		/** Set or clear the benign events correctly not flagged: {@code null} makes it absent. */
 		public Builder trueNegatives(Long trueNegatives) { this.trueNegatives = trueNegatives; return this; }
-
 		/** Set the benign events correctly not flagged. */
 		public Builder trueNegatives(long trueNegatives) { return trueNegatives(Long.valueOf(trueNegatives)); }
 
 		/** Set or clear the threats that were missed: {@code null} makes it absent. */
 		public Builder falseNegatives(Long falseNegatives) { this.falseNegatives = falseNegatives; return this; }
-
 		/** Set the threats that were missed. */
 		public Builder falseNegatives(long falseNegatives) { return falseNegatives(Long.valueOf(falseNegatives)); }
 
 		/** Set or clear the true-positive rate (recall), 0..100, used when the counts cannot give it: {@code null} makes it absent. */
 		public Builder truePositiveRatePercent(Double truePositiveRatePercent) { this.truePositiveRatePercent = truePositiveRatePercent; return this; }
-
 		/** Set the true-positive rate (recall), 0..100, used when the counts cannot give it. */
 		public Builder truePositiveRatePercent(double truePositiveRatePercent) { return truePositiveRatePercent(Double.valueOf(truePositiveRatePercent)); }
 
 		/** Set or clear the false-positive rate, 0..100, used when the counts cannot give it: {@code null} makes it absent. */
 		public Builder falsePositiveRatePercent(Double falsePositiveRatePercent) { this.falsePositiveRatePercent = falsePositiveRatePercent; return this; }
-
 		/** Set the false-positive rate, 0..100, used when the counts cannot give it. */
 		public Builder falsePositiveRatePercent(double falsePositiveRatePercent) { return falsePositiveRatePercent(Double.valueOf(falsePositiveRatePercent)); }
 
 		/** Set or clear the mean time to detect, in seconds: {@code null} makes it absent. */
 		public Builder mttdSeconds(Double mttdSeconds) { this.mttdSeconds = mttdSeconds; return this; }
-
 		/** Set the mean time to detect, in seconds. */
 		public Builder mttdSeconds(double mttdSeconds) { return mttdSeconds(Double.valueOf(mttdSeconds)); }
 
 		/** Set or clear the mean time to respond, in seconds: {@code null} makes it absent. */
 		public Builder mttrSeconds(Double mttrSeconds) { this.mttrSeconds = mttrSeconds; return this; }
-
 		/** Set the mean time to respond, in seconds. */
 		public Builder mttrSeconds(double mttrSeconds) { return mttrSeconds(Double.valueOf(mttrSeconds)); }
 
 		/** Set or clear the mean time to remediate, in seconds: {@code null} makes it absent. */
 		public Builder timeToRemediateSeconds(Double timeToRemediateSeconds) { this.timeToRemediateSeconds = timeToRemediateSeconds; return this; }
-
 		/** Set the mean time to remediate, in seconds. */
 		public Builder timeToRemediateSeconds(double timeToRemediateSeconds) { return timeToRemediateSeconds(Double.valueOf(timeToRemediateSeconds)); }
 
 		/** Set or clear the known critical vulnerabilities: {@code null} makes it absent. */
 		public Builder criticalVulnerabilities(Integer criticalVulnerabilities) { this.criticalVulnerabilities = criticalVulnerabilities; return this; }
-
 		/** Set the known critical vulnerabilities. */
 		public Builder criticalVulnerabilities(int criticalVulnerabilities) { return criticalVulnerabilities(Integer.valueOf(criticalVulnerabilities)); }
 
 		/** Set or clear the known high vulnerabilities: {@code null} makes it absent. */
 		public Builder highVulnerabilities(Integer highVulnerabilities) { this.highVulnerabilities = highVulnerabilities; return this; }
-
 		/** Set the known high vulnerabilities. */
 		public Builder highVulnerabilities(int highVulnerabilities) { return highVulnerabilities(Integer.valueOf(highVulnerabilities)); }
 
 		/** Set or clear the known medium vulnerabilities: {@code null} makes it absent. */
 		public Builder mediumVulnerabilities(Integer mediumVulnerabilities) { this.mediumVulnerabilities = mediumVulnerabilities; return this; }
-
 		/** Set the known medium vulnerabilities. */
 		public Builder mediumVulnerabilities(int mediumVulnerabilities) { return mediumVulnerabilities(Integer.valueOf(mediumVulnerabilities)); }
 
 		/** Set or clear the known low vulnerabilities: {@code null} makes it absent. */
 		public Builder lowVulnerabilities(Integer lowVulnerabilities) { this.lowVulnerabilities = lowVulnerabilities; return this; }
-
 		/** Set the known low vulnerabilities. */
 		public Builder lowVulnerabilities(int lowVulnerabilities) { return lowVulnerabilities(Integer.valueOf(lowVulnerabilities)); }
 
 		/** Set or clear the detection coverage of attack vectors, 0..100: {@code null} makes it absent. */
 		public Builder detectionCoveragePercent(Double detectionCoveragePercent) { this.detectionCoveragePercent = detectionCoveragePercent; return this; }
-
 		/** Set the detection coverage of attack vectors, 0..100. */
 		public Builder detectionCoveragePercent(double detectionCoveragePercent) { return detectionCoveragePercent(Double.valueOf(detectionCoveragePercent)); }
 
 		/** Set or clear the incident-response readiness, 0..100: {@code null} makes it absent. */
 		public Builder responseReadinessScore(Double responseReadinessScore) { this.responseReadinessScore = responseReadinessScore; return this; }
-
 		/** Set the incident-response readiness, 0..100. */
 		public Builder responseReadinessScore(double responseReadinessScore) { return responseReadinessScore(Double.valueOf(responseReadinessScore)); }
 
 		/** Set or clear the threat level, 0..5: {@code null} makes it absent. */
 		public Builder threatLevel(Integer threatLevel) { this.threatLevel = threatLevel; return this; }
-
 		/** Set the threat level, 0..5. */
 		public Builder threatLevel(int threatLevel) { return threatLevel(Integer.valueOf(threatLevel)); }
 
 		/** Set or clear the incidents in the period: {@code null} makes it absent. */
 		public Builder incidents(Long incidents) { this.incidents = incidents; return this; }
-
 		/** Set the incidents in the period. */
 		public Builder incidents(long incidents) { return incidents(Long.valueOf(incidents)); }
 
 		/** Set or clear the incident escalations in the period (the seed's escalated incidents): {@code null} makes it absent. */
 		public Builder escalations(Long escalations) { this.escalations = escalations; return this; }
-
 		/** Set the incident escalations in the period (the seed's escalated incidents). */
 		public Builder escalations(long escalations) { return escalations(Long.valueOf(escalations)); }
 
 		/** Set or clear the failed authentication attempts: {@code null} makes it absent. */
 		public Builder authFailures(Long authFailures) { this.authFailures = authFailures; return this; }
-
 		/** Set the failed authentication attempts. */
 		public Builder authFailures(long authFailures) { return authFailures(Long.valueOf(authFailures)); }
 
 		/** Set or clear the authentication attempts, failed and successful (the seed's total auth attempts): {@code null} makes it absent. */
 		public Builder authAttempts(Long authAttempts) { this.authAttempts = authAttempts; return this; }
-
 		/** Set the authentication attempts, failed and successful (the seed's total auth attempts). */
 		public Builder authAttempts(long authAttempts) { return authAttempts(Long.valueOf(authAttempts)); }
 
 		/** Set or clear the authorization denials: {@code null} makes it absent. */
 		public Builder authzDenials(Long authzDenials) { this.authzDenials = authzDenials; return this; }
-
 		/** Set the authorization denials. */
 		public Builder authzDenials(long authzDenials) { return authzDenials(Long.valueOf(authzDenials)); }
 
 		/** Set or clear the authorization checks, denied and granted (the seed's total authz checks): {@code null} makes it absent. */
 		public Builder authzChecks(Long authzChecks) { this.authzChecks = authzChecks; return this; }
-
 		/** Set the authorization checks, denied and granted (the seed's total authz checks). */
 		public Builder authzChecks(long authzChecks) { return authzChecks(Long.valueOf(authzChecks)); }
 
 		/** Set or clear the threats currently active: {@code null} makes it absent. */
 		public Builder activeThreats(Long activeThreats) { this.activeThreats = activeThreats; return this; }
-
 		/** Set the threats currently active. */
 		public Builder activeThreats(long activeThreats) { return activeThreats(Long.valueOf(activeThreats)); }
 
 		/** Set or clear the addresses currently blocked: {@code null} makes it absent. */
 		public Builder blockedIps(Long blockedIps) { this.blockedIps = blockedIps; return this; }
-
 		/** Set the addresses currently blocked. */
 		public Builder blockedIps(long blockedIps) { return blockedIps(Long.valueOf(blockedIps)); }
 
 		/** Set or clear the authenticated sessions currently active: {@code null} makes it absent. */
 		public Builder activeSessions(Long activeSessions) { this.activeSessions = activeSessions; return this; }
-
 		/** Set the authenticated sessions currently active. */
 		public Builder activeSessions(long activeSessions) { return activeSessions(Long.valueOf(activeSessions)); }
 
 		/** Set or clear the security alerts currently pending: {@code null} makes it absent. */
 		public Builder pendingAlerts(Long pendingAlerts) { this.pendingAlerts = pendingAlerts; return this; }
-
 		/** Set the security alerts currently pending. */
 		public Builder pendingAlerts(long pendingAlerts) { return pendingAlerts(Long.valueOf(pendingAlerts)); }
 
