@@ -8,15 +8,21 @@ import java.util.Map;
  * One security event recorded by the {@link SecurityMetricsCollector}, named in the
  * OWASP Logging Vocabulary ({@code authn_login_fail}, {@code authz_fail},
  * {@code excess_rate_limit_exceeded}, {@code malicious_*}, ...), with the label values it
- * was recorded with.
+ * was recorded with (one or two label name and value pairs).
+ * <p>
+ * Creating an event allocates only this object: {@link #fields()} and
+ * {@link #description()} are built when a listener asks for them.
  *
  * @param name the vocabulary name, one of the constants of this type
  * @param level the vocabulary level: {@code INFO}, {@code WARN} or {@code CRITICAL}
- * @param description a one-line description for people
- * @param fields the label values, by label name, in recording order
+ * @param firstLabel the name of the first label
+ * @param firstValue its value
+ * @param secondLabel the name of the second label, or {@code null} for an event with one
+ * @param secondValue its value, or {@code null}
  * @since 0.1.0
  */
-public record SecurityEvent(String name, String level, String description, Map<String, String> fields) {
+public record SecurityEvent(String name, String level, String firstLabel, String firstValue, String secondLabel,
+		String secondValue) {
 
 	/** A failed login: {@code recordAuthFailure}. */
 	public static final String AUTHN_LOGIN_FAIL = "authn_login_fail";
@@ -69,20 +75,30 @@ public record SecurityEvent(String name, String level, String description, Map<S
 	/** A security policy updated: {@code recordPolicyUpdate}. */
 	public static final String SYS_POLICY_UPDATE = "sys_policy_update";
 
-	/**
-	 * Copy the fields into an unmodifiable map that keeps their order.
-	 */
-	public SecurityEvent {
-		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+	static SecurityEvent of(String name, String firstKey, String firstValue, String secondKey, String secondValue) {
+		return new SecurityEvent(name, level(name), firstKey, firstValue, secondKey, secondValue);
 	}
 
-	static SecurityEvent of(String name, String firstKey, String firstValue, String secondKey, String secondValue) {
+	/**
+	 * Return the label values by label name, in recording order.
+	 * @return an unmodifiable map of one or two entries
+	 */
+	public Map<String, String> fields() {
 		Map<String, String> fields = new LinkedHashMap<>(4);
-		fields.put(firstKey, firstValue);
-		if (secondKey != null) {
-			fields.put(secondKey, secondValue);
+		fields.put(this.firstLabel, this.firstValue);
+		if (this.secondLabel != null) {
+			fields.put(this.secondLabel, this.secondValue);
 		}
-		return new SecurityEvent(name, level(name), description(name, fields), fields);
+		return Collections.unmodifiableMap(fields);
+	}
+
+	/**
+	 * Return a one-line description for people, for example
+	 * {@code Authorization denied: resource=/admin, action=GET}.
+	 * @return the description
+	 */
+	public String description() {
+		return description(this.name, fields());
 	}
 
 	private static String level(String name) {

@@ -19,6 +19,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Micrometer {@link MeterRegistry}, and computes KPIs and a scorecard: the JVM
  * counterpart of the seed's security metrics collector.
  * <p>
+ * <b>The seed's calls.</b> Every public call of the seed's collector exists with its
+ * parameter list and each of its shorter default forms ({@code recordHoneypotHit(type)},
+ * {@code recordIpBlock(reason)}, {@code updateMeanTimes()}, {@code generateScorecard()},
+ * ...), with its semantics: clamping, and mean times computed from the recorded times.
+ * Richer overloads ({@code Duration}s, explicit incidents, detector types) are additions.
+ * Meters are built from the catalogue entries of {@link SecurityMetricFamily}; every
+ * security event is also offered to the {@link Options#eventListener() event listener}.
+ * <p>
  * <b>Thread-safe.</b> Meters are created on the first use of a label combination and
  * cached, so a later call with the same labels does no registry lookup and allocates
  * nothing. Gauges are backed by value holders registered once.
@@ -44,6 +52,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * previous value.</li>
  * <li>{@code out_of_range}: a gauge value is outside its documented range (threat level
  * 0..5, scores and percentages 0..100, counts &gt;= 0); it is clamped into the range.</li>
+ * <li>{@code listener_failed}: the event listener threw; the meters are recorded.</li>
  * </ul>
  * <p>
  * <b>One collector per registry.</b> Gauges are bound to the holders of the collector

@@ -1,7 +1,5 @@
 package dev.aisd.observability.security.autoconfigure.internal;
 
-import java.util.Map;
-
 import dev.aisd.observability.security.SecurityEvent;
 import dev.aisd.observability.security.SecurityEventListener;
 import org.slf4j.Logger;
@@ -39,13 +37,15 @@ public final class SecurityEventLogger implements SecurityEventListener {
 		if (!this.logger.isEnabledForLevel(level)) {
 			return;
 		}
+		String description = event.description();
 		LoggingEventBuilder line = this.logger.atLevel(level)
-			.setMessage(event.description())
+			.setMessage(description)
 			.addKeyValue("event", event.name())
 			.addKeyValue("event_level", event.level())
-			.addKeyValue("description", event.description());
-		for (Map.Entry<String, String> field : event.fields().entrySet()) {
-			line = line.addKeyValue(field.getKey(), field.getValue());
+			.addKeyValue("description", description)
+			.addKeyValue(event.firstLabel(), event.firstValue());
+		if (event.secondLabel() != null) {
+			line = line.addKeyValue(event.secondLabel(), event.secondValue());
 		}
 		line.log();
 	}
