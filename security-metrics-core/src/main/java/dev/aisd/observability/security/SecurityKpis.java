@@ -1,5 +1,6 @@
 package dev.aisd.observability.security;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +45,16 @@ import java.util.TreeMap;
  * @param incidents incidents
  * @param escalations incident escalations
  * @param escalationRatePercent share of incidents escalated, {@code 100 * escalations / incidents}
+ * @param authFailureRatePercent authentication failure rate, {@code 100 * authFailures / authAttempts}
+ * @param authzDenialRatePercent authorization denial rate, {@code 100 * authzDenials / authzChecks}
+ * @param activeThreats threats currently active (sum over threat types)
+ * @param blockedIps addresses currently blocked (sum over block reasons)
+ * @param activeSessions authenticated sessions currently active (sum over methods)
+ * @param pendingAlerts security alerts currently pending (sum over severities)
+ * @param escalatedIncidents escalated incidents (the escalations input)
+ * @param vulnerabilityCount known vulnerabilities of the severities given (critical, high,
+ * medium, low), {@code null} when none is given
+ * @param calculatedAt when the KPIs were computed, or {@code null} when not known
  * @since 0.1.0
  */
 public record SecurityKpis(Long threatsDetected, Long attacksBlocked, Long attacksAttempted, Long truePositives,
@@ -54,7 +65,9 @@ public record SecurityKpis(Long threatsDetected, Long attacksBlocked, Long attac
 		Integer criticalVulnerabilities, Integer highVulnerabilities, Integer mediumVulnerabilities,
 		Integer lowVulnerabilities, Double detectionCoveragePercent, Double responseReadinessScore,
 		Integer threatLevel, ThreatLevelStatus threatLevelStatus, Long incidents, Long escalations,
-		Double escalationRatePercent) {
+		Double escalationRatePercent, Double authFailureRatePercent, Double authzDenialRatePercent, Long activeThreats,
+		Long blockedIps, Long activeSessions, Long pendingAlerts, Long escalatedIncidents, Integer vulnerabilityCount,
+		Instant calculatedAt) {
 
 	/**
 	 * Copy the compliance scores into an unmodifiable sorted map.
@@ -62,6 +75,57 @@ public record SecurityKpis(Long threatsDetected, Long attacksBlocked, Long attac
 	public SecurityKpis {
 		complianceScores = Collections
 			.unmodifiableMap((complianceScores != null) ? new TreeMap<>(complianceScores) : new TreeMap<>());
+	}
+
+	/**
+	 * Create KPIs without the authentication, posture and incident KPIs added in a later
+	 * revision (they are {@code null}), keeping the constructor earlier code calls.
+	 * @param threatsDetected threats detected
+	 * @param attacksBlocked attacks blocked
+	 * @param attacksAttempted attacks attempted
+	 * @param truePositives true positives
+	 * @param falsePositives false positives
+	 * @param trueNegatives true negatives
+	 * @param falseNegatives false negatives
+	 * @param precisionPercent precision
+	 * @param truePositiveRatePercent true-positive rate
+	 * @param falsePositiveRatePercent false-positive rate
+	 * @param detectionAccuracyPercent detection accuracy
+	 * @param attackBlockRatePercent attack block rate
+	 * @param mttdSeconds mean time to detect
+	 * @param mttrSeconds mean time to respond
+	 * @param timeToRemediateSeconds mean time to remediate
+	 * @param complianceScores compliance scores by standard
+	 * @param complianceMeanScore mean compliance score
+	 * @param complianceMinScore lowest compliance score
+	 * @param criticalVulnerabilities critical vulnerabilities
+	 * @param highVulnerabilities high vulnerabilities
+	 * @param mediumVulnerabilities medium vulnerabilities
+	 * @param lowVulnerabilities low vulnerabilities
+	 * @param detectionCoveragePercent detection coverage
+	 * @param responseReadinessScore response readiness
+	 * @param threatLevel threat level
+	 * @param threatLevelStatus threat level band
+	 * @param incidents incidents
+	 * @param escalations escalations
+	 * @param escalationRatePercent escalation rate
+	 */
+	public SecurityKpis(Long threatsDetected, Long attacksBlocked, Long attacksAttempted, Long truePositives,
+			Long falsePositives, Long trueNegatives, Long falseNegatives, Double precisionPercent,
+			Double truePositiveRatePercent, Double falsePositiveRatePercent, Double detectionAccuracyPercent,
+			Double attackBlockRatePercent, Double mttdSeconds, Double mttrSeconds, Double timeToRemediateSeconds,
+			Map<String, Double> complianceScores, Double complianceMeanScore, Double complianceMinScore,
+			Integer criticalVulnerabilities, Integer highVulnerabilities, Integer mediumVulnerabilities,
+			Integer lowVulnerabilities, Double detectionCoveragePercent, Double responseReadinessScore,
+			Integer threatLevel, ThreatLevelStatus threatLevelStatus, Long incidents, Long escalations,
+			Double escalationRatePercent) {
+		this(threatsDetected, attacksBlocked, attacksAttempted, truePositives, falsePositives, trueNegatives,
+				falseNegatives, precisionPercent, truePositiveRatePercent, falsePositiveRatePercent,
+				detectionAccuracyPercent, attackBlockRatePercent, mttdSeconds, mttrSeconds, timeToRemediateSeconds,
+				complianceScores, complianceMeanScore, complianceMinScore, criticalVulnerabilities, highVulnerabilities,
+				mediumVulnerabilities, lowVulnerabilities, detectionCoveragePercent, responseReadinessScore, threatLevel,
+				threatLevelStatus, incidents, escalations, escalationRatePercent, null, null, null, null, null, null,
+				escalations, null, null);
 	}
 
 	/**

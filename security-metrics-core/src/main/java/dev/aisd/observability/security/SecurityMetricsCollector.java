@@ -1,33 +1,31 @@
 package dev.aisd.observability.security;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 
 import dev.aisd.observability.metrics.LabelValueLimiter;
-import dev.aisd.observability.security.internal.GaugeValue;
 import dev.aisd.observability.security.internal.KpiCalculator;
-import dev.aisd.observability.security.internal.LabeledMeters;
-import dev.aisd.observability.security.internal.LabeledMeters2;
-import dev.aisd.observability.security.internal.RejectedInputs;
-import dev.aisd.observability.security.internal.RejectedInputs.Reason;
 import dev.aisd.observability.security.internal.RollingMeanTimes;
 import dev.aisd.observability.security.internal.ScorecardCalculator;
 import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 
 /**
  * Records the security events of the catalogue ({@link SecurityMetricNames}) into a
  * Micrometer {@link MeterRegistry}, and computes KPIs and a scorecard: the JVM
  * counterpart of the seed's security metrics collector.
+ * <p>
+ * <b>The seed's calls.</b> Every public call of the seed's collector exists with its
+ * parameter list and each of its shorter default forms ({@code recordHoneypotHit(type)},
+ * {@code recordIpBlock(reason)}, {@code updateMeanTimes()}, {@code generateScorecard()},
+ * ...), with its semantics: clamping, and mean times computed from the recorded times.
+ * Richer overloads ({@code Duration}s, explicit incidents, detector types) are additions.
+ * Meters are built from the catalogue entries of {@link SecurityMetricFamily}; every
+ * security event is also offered to the {@link Options#eventListener() event listener}.
  * <p>
  * <b>Thread-safe.</b> Meters are created on the first use of a label combination and
  * cached, so a later call with the same labels does no registry lookup and allocates
@@ -54,6 +52,7 @@ import io.micrometer.core.instrument.Tags;
  * previous value.</li>
  * <li>{@code out_of_range}: a gauge value is outside its documented range (threat level
  * 0..5, scores and percentages 0..100, counts &gt;= 0); it is clamped into the range.</li>
+ * <li>{@code listener_failed}: the event listener threw; the meters are recorded.</li>
  * </ul>
  * <p>
  * <b>One collector per registry.</b> Gauges are bound to the holders of the collector
@@ -63,126 +62,25 @@ import io.micrometer.core.instrument.Tags;
  *
  * @since 0.1.0
  */
-public final class SecurityMetricsCollector {
+public final class SecurityMetricsCollector extends PostureOperations {
 
 	/** Label value recorded for a missing (null or empty) label value. */
 	public static final String UNKNOWN = "unknown";
 
-	/** Upper bucket boundaries of the score histograms (scores are 0..1). */
-	static final double[] SCORE_BUCKETS = { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0 };
+	/**
+	 * Newest recorded detection, response and mitigation times kept for the seed-style
+	 * means ({@link #updateMeanTimes(String)}): the seed keeps 1,000 of each.
+	 */
+	public static final int RECORDED_TIMES_HISTORY = 1000;
 
-	/** Upper bucket boundaries of the time histograms, in seconds. */
-	static final double[] TIME_BUCKETS = { 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600 };
+	/** Incident type of {@link #updateMeanTimes()}, the seed's default. */
+	public static final String ALL_INCIDENTS = "all";
 
-	private final MeterRegistry registry;
+	/** IP reputation of {@link #recordHoneypotHit(String)}, the seed's default. */
+	public static final String UNKNOWN_REPUTATION = "unknown";
 
-	private final Options options;
-
-	private final RejectedInputs rejected;
-
-	// Event families.
-
-	private final LabeledMeters2<Counter> attacksBlocked;
-
-	private final LabeledMeters2<Counter> threatsDetected;
-
-	private final LabeledMeters<DistributionSummary> threatScores;
-
-	private final LabeledMeters<DistributionSummary> attackScores;
-
-	private final LabeledMeters<DistributionSummary> riskScores;
-
-	private final LabeledMeters<DistributionSummary> anomalyScores;
-
-	private final LabeledMeters2<Counter> authFailures;
-
-	private final LabeledMeters2<Counter> authzDenials;
-
-	private final LabeledMeters2<Counter> rateLimitViolations;
-
-	private final LabeledMeters<Counter> captchaSuccesses;
-
-	private final LabeledMeters2<Counter> captchaFailures;
-
-	private final LabeledMeters2<Counter> honeypotHits;
-
-	private final LabeledMeters<Counter> suspiciousPatterns;
-
-	private final LabeledMeters2<Counter> incidentEscalations;
-
-	private final LabeledMeters2<Counter> ipBlocks;
-
-	private final LabeledMeters2<Counter> wafRulesTriggered;
-
-	private final LabeledMeters2<Counter> intrusionAttempts;
-
-	private final LabeledMeters<Counter> exfiltrationAttempts;
-
-	private final LabeledMeters<DistributionSummary> detectionLatency;
-
-	private final LabeledMeters<DistributionSummary> responseTime;
-
-	private final LabeledMeters<DistributionSummary> mitigationTime;
-
-	private final LabeledMeters<Counter> truePositives;
-
-	private final LabeledMeters<Counter> falsePositives;
-
-	private final LabeledMeters2<Counter> anomaliesDetected;
-
-	private final LabeledMeters2<Counter> auditEvents;
-
-	private final LabeledMeters2<Counter> complianceViolations;
-
-	private final LabeledMeters<Counter> policyUpdates;
-
-	// Gauge families.
-
-	private final GaugeValue threatLevel = new GaugeValue();
-
-	private final GaugeValue responseReadiness = new GaugeValue();
-
-	private final GaugeValue quarantinedRequests = new GaugeValue();
-
-	private final LabeledMeters<GaugeValue> activeThreats;
-
-	private final LabeledMeters<GaugeValue> blockedIps;
-
-	private final LabeledMeters<GaugeValue> activeSessions;
-
-	private final LabeledMeters<GaugeValue> complianceScores;
-
-	private final LabeledMeters<GaugeValue> vulnerabilityCounts;
-
-	private final LabeledMeters<GaugeValue> detectionCoverage;
-
-	private final LabeledMeters<GaugeValue> truePositiveRates;
-
-	private final LabeledMeters<GaugeValue> falsePositiveRates;
-
-	private final LabeledMeters<GaugeValue> pendingAlerts;
-
-	private final LabeledMeters<RollingMeanTimes> meanTimes;
-
-	private final LabelValueLimiter policyTypes;
-
-	// Guarded by itself (updates are rare): the info gauge of each policy type's version.
-	private final Map<String, Meter> policyVersionInfo = new HashMap<>();
-
-	// Totals kept beside the meters so currentKpis() works whatever the registry does
-	// (a deny filter, a no-op composite).
-
-	private final LongAdder threatsDetectedTotal = new LongAdder();
-
-	private final LongAdder attacksBlockedTotal = new LongAdder();
-
-	private final LongAdder truePositivesTotal = new LongAdder();
-
-	private final LongAdder falsePositivesTotal = new LongAdder();
-
-	private final LongAdder incidentsTotal = new LongAdder();
-
-	private final LongAdder escalationsTotal = new LongAdder();
+	/** Block duration of {@link #recordIpBlock(String)}, the seed's default. */
+	public static final String PERMANENT = "permanent";
 
 	/**
 	 * Create a collector with {@link Options#defaults()}.
@@ -198,579 +96,9 @@ public final class SecurityMetricsCollector {
 	 * @param options the options
 	 */
 	public SecurityMetricsCollector(MeterRegistry registry, Options options) {
-		this.registry = Objects.requireNonNull(registry, "registry must not be null");
-		this.options = Objects.requireNonNull(options, "options must not be null");
-		int max = options.maxLabelValues();
-		this.rejected = new RejectedInputs(registry);
-		this.attacksBlocked = counters2(SecurityMetricNames.ATTACKS_BLOCKED, "Attacks blocked", "attack_type",
-				"severity");
-		this.threatsDetected = counters2(SecurityMetricNames.THREATS_DETECTED, "Threats detected", "threat_type",
-				"source");
-		this.threatScores = scores(SecurityMetricNames.THREAT_SCORE_DISTRIBUTION, "Threat scores (0..1)",
-				"score_type");
-		this.attackScores = scores(SecurityMetricNames.ATTACK_SCORE_DISTRIBUTION,
-				"Attack probability scores (0..1) of blocked attacks", "attack_type");
-		this.riskScores = scores(SecurityMetricNames.RISK_SCORE_DISTRIBUTION, "Risk assessment scores (0..1)",
-				"risk_category");
-		this.anomalyScores = scores(SecurityMetricNames.ANOMALY_SCORE_DISTRIBUTION, "Anomaly scores (0..1)",
-				"detector_type");
-		this.authFailures = counters2(SecurityMetricNames.AUTH_FAILURES, "Authentication failures", "auth_method",
-				"failure_reason");
-		this.authzDenials = counters2(SecurityMetricNames.AUTHZ_DENIALS, "Authorization denials", "resource",
-				"action");
-		this.rateLimitViolations = counters2(SecurityMetricNames.RATE_LIMIT_VIOLATIONS, "Rate-limit violations",
-				"endpoint", "limit_type");
-		this.captchaSuccesses = counters(SecurityMetricNames.CAPTCHA_SUCCESSES, "CAPTCHAs solved", "captcha_type");
-		this.captchaFailures = counters2(SecurityMetricNames.CAPTCHA_FAILURES, "CAPTCHAs failed", "captcha_type",
-				"failure_reason");
-		this.honeypotHits = counters2(SecurityMetricNames.HONEYPOT_HITS, "Honeypot trap activations",
-				"honeypot_type", "ip_reputation");
-		this.suspiciousPatterns = counters(SecurityMetricNames.SUSPICIOUS_PATTERNS, "Suspicious activity patterns",
-				"pattern_type");
-		this.incidentEscalations = counters2(SecurityMetricNames.INCIDENT_ESCALATIONS, "Escalated security incidents",
-				"severity", "escalation_level");
-		this.ipBlocks = counters2(SecurityMetricNames.IP_BLOCKS, "IP addresses blocked", "block_reason", "duration");
-		this.wafRulesTriggered = counters2(SecurityMetricNames.WAF_RULES_TRIGGERED, "WAF rule triggers", "rule_id",
-				"severity");
-		this.intrusionAttempts = counters2(SecurityMetricNames.INTRUSION_ATTEMPTS, "Intrusion attempts detected",
-				"attack_vector", "severity");
-		this.exfiltrationAttempts = counters(SecurityMetricNames.DATA_EXFILTRATION_ATTEMPTS,
-				"Data exfiltration attempts detected", "detection_method");
-		this.detectionLatency = timers(SecurityMetricNames.DETECTION_LATENCY_SECONDS,
-				"Time from a security event to its detection", "detection_method");
-		this.responseTime = timers(SecurityMetricNames.RESPONSE_TIME_SECONDS, "Time to respond to security events",
-				"event_type");
-		this.mitigationTime = timers(SecurityMetricNames.MITIGATION_TIME_SECONDS, "Time to mitigate threats",
-				"threat_type");
-		this.truePositives = counters(SecurityMetricNames.TRUE_POSITIVES, "Detections confirmed as real threats",
-				"detection_type");
-		this.falsePositives = counters(SecurityMetricNames.FALSE_POSITIVES, "Detections found not to be threats",
-				"detection_type");
-		this.anomaliesDetected = counters2(SecurityMetricNames.ANOMALIES_DETECTED, "Anomalies detected",
-				"anomaly_type", "confidence");
-		this.auditEvents = counters2(SecurityMetricNames.AUDIT_EVENTS, "Security audit events", "event_category",
-				"severity");
-		this.complianceViolations = counters2(SecurityMetricNames.COMPLIANCE_VIOLATIONS, "Compliance violations",
-				"policy_type", "severity");
-		this.policyUpdates = counters(SecurityMetricNames.POLICY_UPDATES, "Security policy updates", "policy_type");
-
-		gauge(SecurityMetricNames.THREAT_LEVEL_CURRENT, "Overall threat level (0-5)", this.threatLevel, Tags.empty());
-		gauge(SecurityMetricNames.RESPONSE_READINESS_SCORE, "Incident response readiness (0-100)",
-				this.responseReadiness, Tags.empty());
-		gauge(SecurityMetricNames.QUARANTINED_REQUESTS_CURRENT, "Requests currently quarantined",
-				this.quarantinedRequests, Tags.empty());
-		this.activeThreats = gauges(SecurityMetricNames.ACTIVE_THREATS_CURRENT, "Active threats", "threat_type");
-		this.blockedIps = gauges(SecurityMetricNames.BLOCKED_IPS_CURRENT, "IP addresses currently blocked",
-				"block_reason");
-		this.activeSessions = gauges(SecurityMetricNames.ACTIVE_SESSIONS, "Active authenticated sessions",
-				"auth_method");
-		this.complianceScores = gauges(SecurityMetricNames.COMPLIANCE_SCORE_CURRENT, "Compliance score (0-100)",
-				"compliance_standard");
-		this.vulnerabilityCounts = gauges(SecurityMetricNames.VULNERABILITY_COUNT_CURRENT, "Known vulnerabilities",
-				"severity");
-		this.detectionCoverage = gauges(SecurityMetricNames.DETECTION_COVERAGE_PERCENT,
-				"Detection coverage of attack vectors (0-100 %)", "coverage_category");
-		this.truePositiveRates = gauges(SecurityMetricNames.TRUE_POSITIVE_RATE_PERCENT,
-				"True-positive rate (recall) of a detector (0-100 %)", "detection_type");
-		this.falsePositiveRates = gauges(SecurityMetricNames.FALSE_POSITIVE_RATE_PERCENT,
-				"False-positive rate of a detector (0-100 %)", "detection_type");
-		this.pendingAlerts = gauges(SecurityMetricNames.ALERTS_PENDING_CURRENT, "Security alerts pending",
-				"severity");
-		this.meanTimes = new LabeledMeters<>(registry, SecurityMetricNames.MEAN_TIME_TO_DETECT_SECONDS,
-				"incident_type", max, this::registerMeanTimes);
-		this.policyTypes = new LabelValueLimiter(registry, SecurityMetricNames.POLICY_VERSION_INFO, "policy_type",
-				max);
+		super(registry, options);
 	}
 
-	/**
-	 * Return the registry this collector records into.
-	 * @return the registry
-	 */
-	public MeterRegistry registry() {
-		return this.registry;
-	}
-
-	/**
-	 * Return the options of this collector.
-	 * @return the options
-	 */
-	public Options options() {
-		return this.options;
-	}
-
-	// ---------------------------------------------------------------- events
-
-	/**
-	 * Record a blocked attack: {@code security_attacks_blocked_total{attack_type,severity}}
-	 * and, with a score, {@code security_attack_score_distribution{attack_type}}.
-	 * @param attackType the attack type, for example {@code sql_injection}
-	 * @param severity the severity, for example {@code high}
-	 * @param score the attack probability score (0..1), or {@code null}
-	 */
-	public void recordAttackBlocked(String attackType, String severity, Double score) {
-		String type = label(attackType);
-		this.attacksBlocked.get(type, label(severity)).increment();
-		this.attacksBlockedTotal.increment();
-		if (score != null && validScore(score)) {
-			this.attackScores.get(type).record(score);
-		}
-	}
-
-	/**
-	 * Record a detected threat: {@code security_threats_detected_total{threat_type,source}}
-	 * and, with a score, {@code security_threat_score_distribution{score_type}} (the score
-	 * type is the threat type).
-	 * @param threatType the threat type, for example {@code bot}
-	 * @param source the detecting component, for example {@code escalation_engine}
-	 * @param score the threat score (0..1), or {@code null}
-	 */
-	public void recordThreatDetected(String threatType, String source, Double score) {
-		String type = label(threatType);
-		this.threatsDetected.get(type, label(source)).increment();
-		this.threatsDetectedTotal.increment();
-		if (score != null && validScore(score)) {
-			this.threatScores.get(type).record(score);
-		}
-	}
-
-	/**
-	 * Record an authentication failure:
-	 * {@code security_auth_failures_total{auth_method,failure_reason}}.
-	 * @param authMethod the authentication method, for example {@code password}
-	 * @param failureReason the reason, for example {@code bad_credentials}
-	 */
-	public void recordAuthFailure(String authMethod, String failureReason) {
-		this.authFailures.get(label(authMethod), label(failureReason)).increment();
-	}
-
-	/**
-	 * Record an authorization denial: {@code security_authz_denials_total{resource,action}}.
-	 * @param resource the resource, for example a route template
-	 * @param action the action, for example {@code GET}
-	 */
-	public void recordAuthzDenial(String resource, String action) {
-		this.authzDenials.get(label(resource), label(action)).increment();
-	}
-
-	/**
-	 * Record a rate-limit violation:
-	 * {@code security_rate_limit_violations_total{endpoint,limit_type}}.
-	 * @param endpoint the endpoint (a route template, never a raw path)
-	 * @param limitType the limit, for example {@code per_client}
-	 */
-	public void recordRateLimitViolation(String endpoint, String limitType) {
-		this.rateLimitViolations.get(label(endpoint), label(limitType)).increment();
-	}
-
-	/**
-	 * Record a CAPTCHA result: {@code security_captcha_successes_total{captcha_type}} or
-	 * {@code security_captcha_failures_total{captcha_type,failure_reason}}.
-	 * @param captchaType the CAPTCHA type
-	 * @param success whether it was solved
-	 * @param failureReason why it failed, or {@code null} ({@value #UNKNOWN}); ignored on
-	 * success
-	 */
-	public void recordCaptchaResult(String captchaType, boolean success, String failureReason) {
-		String type = label(captchaType);
-		if (success) {
-			this.captchaSuccesses.get(type).increment();
-		}
-		else {
-			this.captchaFailures.get(type, optionalLabel(failureReason)).increment();
-		}
-	}
-
-	/**
-	 * Record a honeypot hit: {@code security_honeypot_hits_total{honeypot_type,ip_reputation}}.
-	 * @param honeypotType the honeypot, for example {@code wp_admin}
-	 * @param ipReputation the reputation of the client address, for example {@code unknown}
-	 */
-	public void recordHoneypotHit(String honeypotType, String ipReputation) {
-		this.honeypotHits.get(label(honeypotType), label(ipReputation)).increment();
-	}
-
-	/**
-	 * Record an audit event: {@code security_audit_events_total{event_category,severity}}.
-	 * @param eventCategory the category, for example {@code login}
-	 * @param severity the severity
-	 */
-	public void recordAuditEvent(String eventCategory, String severity) {
-		this.auditEvents.get(label(eventCategory), label(severity)).increment();
-	}
-
-	/**
-	 * Record a compliance violation:
-	 * {@code security_compliance_violations_total{policy_type,severity}}.
-	 * @param policyType the policy, for example {@code data_retention}
-	 * @param severity the severity
-	 */
-	public void recordComplianceViolation(String policyType, String severity) {
-		this.complianceViolations.get(label(policyType), label(severity)).increment();
-	}
-
-	/**
-	 * Record a suspicious pattern: {@code security_suspicious_patterns_total{pattern_type}}.
-	 * @param patternType the pattern, for example {@code path_traversal}
-	 */
-	public void recordSuspiciousPattern(String patternType) {
-		this.suspiciousPatterns.get(label(patternType)).increment();
-	}
-
-	/**
-	 * Record an IP block: {@code security_ip_blocks_total{block_reason,duration}}.
-	 * @param blockReason why, for example {@code honeypot}
-	 * @param duration the block duration as a label, for example {@code 1h}
-	 */
-	public void recordIpBlock(String blockReason, String duration) {
-		this.ipBlocks.get(label(blockReason), label(duration)).increment();
-	}
-
-	/**
-	 * Record a WAF rule trigger: {@code security_waf_rules_triggered_total{rule_id,severity}}.
-	 * @param ruleId the rule, for example {@code 942100}
-	 * @param severity the severity
-	 */
-	public void recordWafRuleTrigger(String ruleId, String severity) {
-		this.wafRulesTriggered.get(label(ruleId), label(severity)).increment();
-	}
-
-	/**
-	 * Record an intrusion attempt:
-	 * {@code security_intrusion_attempts_total{attack_vector,severity}}.
-	 * @param attackVector the vector, for example {@code ssh}
-	 * @param severity the severity
-	 */
-	public void recordIntrusionAttempt(String attackVector, String severity) {
-		this.intrusionAttempts.get(label(attackVector), label(severity)).increment();
-	}
-
-	/**
-	 * Record a data exfiltration attempt:
-	 * {@code security_data_exfiltration_attempts_total{detection_method}}.
-	 * @param detectionMethod how it was detected, for example {@code dlp}
-	 */
-	public void recordExfiltrationAttempt(String detectionMethod) {
-		this.exfiltrationAttempts.get(label(detectionMethod)).increment();
-	}
-
-	/**
-	 * Record an anomaly: {@code security_anomalies_detected_total{anomaly_type,confidence}}
-	 * and, with a score, {@code security_anomaly_score_distribution{detector_type}}.
-	 * @param anomalyType the anomaly type
-	 * @param confidence the confidence band, for example {@code high}
-	 * @param detectorType the detector; required only with a score
-	 * @param score the anomaly score (0..1), or {@code null}
-	 */
-	public void recordAnomaly(String anomalyType, String confidence, String detectorType, Double score) {
-		this.anomaliesDetected.get(label(anomalyType), label(confidence)).increment();
-		if (score != null && validScore(score)) {
-			this.anomalyScores.get(label(detectorType)).record(score);
-		}
-	}
-
-	/**
-	 * Record the verdict on a detection: {@code security_true_positives_total} or
-	 * {@code security_false_positives_total}, by {@code detection_type}.
-	 * @param detectionType the detection type
-	 * @param truePositive whether the detection was a real threat
-	 */
-	public void recordDetectionResult(String detectionType, boolean truePositive) {
-		String type = label(detectionType);
-		if (truePositive) {
-			this.truePositives.get(type).increment();
-			this.truePositivesTotal.increment();
-		}
-		else {
-			this.falsePositives.get(type).increment();
-			this.falsePositivesTotal.increment();
-		}
-	}
-
-	/**
-	 * Record an incident escalation:
-	 * {@code security_incident_escalations_total{severity,escalation_level}}.
-	 * @param severity the severity
-	 * @param escalationLevel the level escalated to, for example {@code tier2}
-	 */
-	public void recordIncidentEscalation(String severity, String escalationLevel) {
-		this.incidentEscalations.get(label(severity), label(escalationLevel)).increment();
-		this.escalationsTotal.increment();
-	}
-
-	/**
-	 * Record a policy update: {@code security_policy_updates_total{policy_type}}, and make
-	 * {@code version} the active version ({@link #updatePolicyVersion}).
-	 * @param policyType the policy
-	 * @param version the new version, or {@code null} to leave the active version as is
-	 */
-	public void recordPolicyUpdate(String policyType, String version) {
-		String type = label(policyType);
-		this.policyUpdates.get(type).increment();
-		if (version != null && !version.isEmpty()) {
-			updatePolicyVersion(type, version);
-		}
-	}
-
-	/**
-	 * Record a detection latency: {@code security_detection_latency_seconds{detection_method}}.
-	 * @param detectionMethod the detection method
-	 * @param seconds the latency, &gt;= 0
-	 */
-	public void recordDetectionTime(String detectionMethod, double seconds) {
-		String method = label(detectionMethod);
-		if (validDuration(seconds)) {
-			this.detectionLatency.get(method).record(seconds);
-		}
-	}
-
-	/**
-	 * Record a response time: {@code security_response_time_seconds{event_type}}.
-	 * @param eventType the event type
-	 * @param seconds the response time, &gt;= 0
-	 */
-	public void recordResponseTime(String eventType, double seconds) {
-		String type = label(eventType);
-		if (validDuration(seconds)) {
-			this.responseTime.get(type).record(seconds);
-		}
-	}
-
-	/**
-	 * Record a mitigation time: {@code security_mitigation_time_seconds{threat_type}}.
-	 * @param threatType the threat type
-	 * @param seconds the mitigation time, &gt;= 0
-	 */
-	public void recordMitigationTime(String threatType, double seconds) {
-		String type = label(threatType);
-		if (validDuration(seconds)) {
-			this.mitigationTime.get(type).record(seconds);
-		}
-	}
-
-	/**
-	 * Record a detection latency.
-	 * @param detectionMethod the detection method
-	 * @param duration the latency, not negative
-	 * @see #recordDetectionTime(String, double)
-	 */
-	public void recordDetectionTime(String detectionMethod, Duration duration) {
-		recordDetectionTime(detectionMethod, seconds(duration));
-	}
-
-	/**
-	 * Record a response time.
-	 * @param eventType the event type
-	 * @param duration the response time, not negative
-	 * @see #recordResponseTime(String, double)
-	 */
-	public void recordResponseTime(String eventType, Duration duration) {
-		recordResponseTime(eventType, seconds(duration));
-	}
-
-	/**
-	 * Record a mitigation time.
-	 * @param threatType the threat type
-	 * @param duration the mitigation time, not negative
-	 * @see #recordMitigationTime(String, double)
-	 */
-	public void recordMitigationTime(String threatType, Duration duration) {
-		recordMitigationTime(threatType, seconds(duration));
-	}
-
-	/**
-	 * Record a risk score: {@code security_risk_score_distribution{risk_category}}.
-	 * @param riskCategory the risk category
-	 * @param score the score (0..1)
-	 */
-	public void recordRiskScore(String riskCategory, double score) {
-		String category = label(riskCategory);
-		if (validScore(score)) {
-			this.riskScores.get(category).record(score);
-		}
-	}
-
-	/**
-	 * Record a handled incident: each known time joins the rolling window of its
-	 * incident type, whose means are {@code security_mean_time_to_detect_seconds},
-	 * {@code security_mean_time_to_respond_seconds} and
-	 * {@code security_mean_time_to_remediate_seconds} by {@code incident_type}.
-	 * @param incidentType the incident type
-	 * @param timeToDetectSeconds the time to detect, or {@code null}
-	 * @param timeToRespondSeconds the time to respond, or {@code null}
-	 * @param timeToRemediateSeconds the time to remediate, or {@code null}
-	 */
-	public void recordIncident(String incidentType, Double timeToDetectSeconds, Double timeToRespondSeconds,
-			Double timeToRemediateSeconds) {
-		RollingMeanTimes window = this.meanTimes.get(label(incidentType));
-		window.add(optionalDuration(timeToDetectSeconds), optionalDuration(timeToRespondSeconds),
-				optionalDuration(timeToRemediateSeconds));
-		this.incidentsTotal.increment();
-	}
-
-	// ---------------------------------------------------------------- gauges
-
-	/**
-	 * Set {@code security_threat_level_current}.
-	 * @param level the threat level, 0..5 (clamped): 0-2 normal, 3-4 elevated, 5 critical
-	 */
-	public void updateThreatLevel(int level) {
-		this.threatLevel.set(clamp(level, 0, 5));
-	}
-
-	/**
-	 * Set {@code security_active_threats_current{threat_type}}.
-	 * @param threatType the threat type
-	 * @param count the number of active threats, &gt;= 0 (clamped)
-	 */
-	public void updateActiveThreats(String threatType, int count) {
-		this.activeThreats.get(label(threatType)).set(clampCount(count));
-	}
-
-	/**
-	 * Set {@code security_blocked_ips_current{block_reason}}.
-	 * @param blockReason the block reason
-	 * @param count the number of blocked addresses, &gt;= 0 (clamped)
-	 */
-	public void updateBlockedIps(String blockReason, int count) {
-		this.blockedIps.get(label(blockReason)).set(clampCount(count));
-	}
-
-	/**
-	 * Set {@code security_active_sessions_current{auth_method}}.
-	 * @param authMethod the authentication method
-	 * @param count the number of active sessions, &gt;= 0 (clamped)
-	 */
-	public void updateActiveSessions(String authMethod, int count) {
-		this.activeSessions.get(label(authMethod)).set(clampCount(count));
-	}
-
-	/**
-	 * Set {@code security_quarantined_requests_current}.
-	 * @param count the number of quarantined requests, &gt;= 0 (clamped)
-	 */
-	public void updateQuarantinedRequests(int count) {
-		this.quarantinedRequests.set(clampCount(count));
-	}
-
-	/**
-	 * Make {@code version} the active version of a policy:
-	 * {@code security_policy_version_info{policy_type,version} 1}. The series of the
-	 * previous version of that policy type is removed, so each policy type has one series
-	 * (policy types are bounded like any label; a version longer than
-	 * {@value LabelValueLimiter#MAX_VALUE_LENGTH} characters is recorded as {@code other}).
-	 * @param policyType the policy
-	 * @param version the active version, for example {@code 2.3.1}
-	 */
-	public void updatePolicyVersion(String policyType, String version) {
-		String type = this.policyTypes.limit(label(policyType));
-		// One series per policy type bounds the cardinality, so versions need no count
-		// limit, only the length limit of every label value.
-		String given = label(version);
-		String bounded = (given.length() > LabelValueLimiter.MAX_VALUE_LENGTH) ? LabelValueLimiter.OTHER : given;
-		synchronized (this.policyVersionInfo) {
-			Meter current = this.policyVersionInfo.get(type);
-			if (current != null) {
-				if (bounded.equals(current.getId().getTag("version"))) {
-					return;
-				}
-				this.registry.remove(current);
-			}
-			Meter info = Gauge.builder(micrometerName(SecurityMetricNames.POLICY_VERSION_INFO), () -> 1)
-				.description("Active security policy version (always 1; the version is a label)")
-				.tags("policy_type", type, "version", bounded)
-				.register(this.registry);
-			this.policyVersionInfo.put(type, info);
-		}
-	}
-
-	/**
-	 * Set {@code security_compliance_score_current{compliance_standard}}.
-	 * @param complianceStandard the standard, for example {@code GDPR}
-	 * @param score the score, 0..100 (clamped)
-	 */
-	public void updateComplianceScore(String complianceStandard, double score) {
-		GaugeValue value = this.complianceScores.get(label(complianceStandard));
-		setClamped(value, score, 0, 100);
-	}
-
-	/**
-	 * Set {@code security_vulnerability_count_current{severity}}; the KPIs read the
-	 * severities {@code critical}, {@code high}, {@code medium} and {@code low}, ignoring
-	 * case.
-	 * @param severity the severity
-	 * @param count the number of known vulnerabilities, &gt;= 0 (clamped)
-	 */
-	public void updateVulnerabilityCount(String severity, int count) {
-		this.vulnerabilityCounts.get(label(severity)).set(clampCount(count));
-	}
-
-	/**
-	 * Set {@code security_detection_coverage_percent{coverage_category}}.
-	 * @param coverageCategory the category, for example {@code owasp_top10}
-	 * @param percent the coverage, 0..100 (clamped)
-	 */
-	public void updateDetectionCoverage(String coverageCategory, double percent) {
-		setClamped(this.detectionCoverage.get(label(coverageCategory)), percent, 0, 100);
-	}
-
-	/**
-	 * Set {@code security_response_readiness_score}.
-	 * @param score the readiness, 0..100 (clamped)
-	 */
-	public void updateResponseReadiness(double score) {
-		setClamped(this.responseReadiness, score, 0, 100);
-	}
-
-	/**
-	 * Set the mean-time gauges of an incident type directly, for callers that compute
-	 * their own means; a value set here is reported until {@link #recordIncident} next
-	 * supplies that time for the incident type (last writer wins).
-	 * @param incidentType the incident type
-	 * @param mttdSeconds the mean time to detect, or {@code null} to leave it
-	 * @param mttrSeconds the mean time to respond, or {@code null} to leave it
-	 * @param timeToRemediateSeconds the mean time to remediate, or {@code null} to leave it
-	 */
-	public void updateMeanTimes(String incidentType, Double mttdSeconds, Double mttrSeconds,
-			Double timeToRemediateSeconds) {
-		RollingMeanTimes window = this.meanTimes.get(label(incidentType));
-		double detect = optionalDuration(mttdSeconds);
-		double respond = optionalDuration(mttrSeconds);
-		double remediate = optionalDuration(timeToRemediateSeconds);
-		if (!Double.isNaN(detect)) {
-			window.setDirect(RollingMeanTimes.DETECT, detect);
-		}
-		if (!Double.isNaN(respond)) {
-			window.setDirect(RollingMeanTimes.RESPOND, respond);
-		}
-		if (!Double.isNaN(remediate)) {
-			window.setDirect(RollingMeanTimes.REMEDIATE, remediate);
-		}
-	}
-
-	/**
-	 * Set {@code security_true_positive_rate_percent{detection_type}} and
-	 * {@code security_false_positive_rate_percent{detection_type}}.
-	 * @param detectionType the detection type
-	 * @param truePositiveRatePercent the true-positive rate (recall), 0..100 (clamped)
-	 * @param falsePositiveRatePercent the false-positive rate, 0..100 (clamped)
-	 */
-	public void updateDetectionRates(String detectionType, double truePositiveRatePercent,
-			double falsePositiveRatePercent) {
-		String type = label(detectionType);
-		setClamped(this.truePositiveRates.get(type), truePositiveRatePercent, 0, 100);
-		setClamped(this.falsePositiveRates.get(type), falsePositiveRatePercent, 0, 100);
-	}
-
-	/**
-	 * Set {@code security_alerts_pending_current{severity}}.
-	 * @param severity the severity
-	 * @param count the number of pending alerts, &gt;= 0 (clamped)
-	 */
-	public void updatePendingAlerts(String severity, int count) {
-		this.pendingAlerts.get(label(severity)).set(clampCount(count));
-	}
-
-	// ---------------------------------------------------------------- KPIs
 
 	/**
 	 * Compute KPIs from explicit inputs (the seed's {@code calculate_kpis}).
@@ -778,7 +106,26 @@ public final class SecurityMetricsCollector {
 	 * @return the KPIs; a KPI whose inputs are absent is {@code null} (insufficient data)
 	 */
 	public SecurityKpis calculateKpis(KpiInputs inputs) {
-		return KpiCalculator.calculate(Objects.requireNonNull(inputs, "inputs must not be null"));
+		return KpiCalculator.calculate(Objects.requireNonNull(inputs, "inputs must not be null"),
+				Instant.ofEpochMilli(this.options.clock().wallTime()));
+	}
+
+	/**
+	 * Compute KPIs from what this collector has recorded (the seed's
+	 * {@code calculate_kpis()} with no arguments); the same as {@link #currentKpis()}.
+	 * @return the KPIs
+	 */
+	public SecurityKpis calculateKpis() {
+		return currentKpis();
+	}
+
+	/**
+	 * Compute the scorecard of the live KPIs (the seed's {@code generate_scorecard()}):
+	 * {@code generateScorecard(currentKpis())}.
+	 * @return the scorecard
+	 */
+	public SecurityScorecard generateScorecard() {
+		return generateScorecard(currentKpis());
 	}
 
 	/**
@@ -820,11 +167,32 @@ public final class SecurityMetricsCollector {
 		long incidents = this.incidentsTotal.sum();
 		long escalations = this.escalationsTotal.sum();
 		if (incidents > 0) {
-			inputs.incidents(incidents).escalations(escalations);
+			inputs.incidents(incidents);
 		}
-		inputs.mttdSeconds(meanOfIncidentTypes(RollingMeanTimes.DETECT));
-		inputs.mttrSeconds(meanOfIncidentTypes(RollingMeanTimes.RESPOND));
-		inputs.timeToRemediateSeconds(meanOfIncidentTypes(RollingMeanTimes.REMEDIATE));
+		if (incidents > 0 || escalations > 0) {
+			inputs.escalations(escalations);
+		}
+		// Incidents (recordIncident, updateMeanTimes) first; without any, the seed's means
+		// of the recorded detection, response and mitigation times.
+		inputs.mttdSeconds(meanTime(RollingMeanTimes.DETECT, this.recordedDetectionTimes));
+		inputs.mttrSeconds(meanTime(RollingMeanTimes.RESPOND, this.recordedResponseTimes));
+		inputs.timeToRemediateSeconds(meanTime(RollingMeanTimes.REMEDIATE, this.recordedMitigationTimes));
+		// A rate needs a known denominator: without any success (grant) recorded the
+		// attempts (checks) are unknown, and failures alone would read as a 100 % rate.
+		long authSuccesses = this.authSuccessesTotal.sum();
+		if (authSuccesses > 0) {
+			long failures = this.authFailuresTotal.sum();
+			inputs.authFailures(failures).authAttempts(failures + authSuccesses);
+		}
+		long authzGrants = this.authzGrantsTotal.sum();
+		if (authzGrants > 0) {
+			long denials = this.authzDenialsTotal.sum();
+			inputs.authzDenials(denials).authzChecks(denials + authzGrants);
+		}
+		inputs.activeThreats(sumOf(this.activeThreats))
+			.blockedIps(sumOf(this.blockedIps))
+			.activeSessions(sumOf(this.activeSessions))
+			.pendingAlerts(sumOf(this.pendingAlerts));
 		this.complianceScores.forEach((standard, value) -> {
 			double score = value.get();
 			if (!Double.isNaN(score)) {
@@ -854,193 +222,6 @@ public final class SecurityMetricsCollector {
 		return inputs.build();
 	}
 
-	// ---------------------------------------------------------------- internals
-
-	private Double meanOfIncidentTypes(int index) {
-		double[] sum = new double[1];
-		int[] count = new int[1];
-		this.meanTimes.forEach((type, window) -> {
-			double mean = window.mean(index);
-			if (!Double.isNaN(mean)) {
-				sum[0] += mean;
-				count[0]++;
-			}
-		});
-		return (count[0] > 0) ? sum[0] / count[0] : null;
-	}
-
-	private static Double meanOf(LabeledMeters<GaugeValue> gauges) {
-		double[] sum = new double[1];
-		int[] count = new int[1];
-		gauges.forEach((label, value) -> {
-			double current = value.get();
-			if (!Double.isNaN(current)) {
-				sum[0] += current;
-				count[0]++;
-			}
-		});
-		return (count[0] > 0) ? sum[0] / count[0] : null;
-	}
-
-	private String label(String value) {
-		if (value == null || value.isEmpty()) {
-			this.rejected.count(Reason.MISSING_LABEL);
-			return UNKNOWN;
-		}
-		return value;
-	}
-
-	private static String optionalLabel(String value) {
-		return (value == null || value.isEmpty()) ? UNKNOWN : value;
-	}
-
-	private boolean validScore(double score) {
-		if (score >= 0 && score <= 1) {
-			return true;
-		}
-		this.rejected.count(Reason.INVALID_SCORE);
-		return false;
-	}
-
-	private boolean validDuration(double seconds) {
-		if (seconds >= 0 && seconds != Double.POSITIVE_INFINITY) {
-			return true;
-		}
-		this.rejected.count(Reason.INVALID_DURATION);
-		return false;
-	}
-
-	private double optionalDuration(Double seconds) {
-		if (seconds == null) {
-			return Double.NaN;
-		}
-		return validDuration(seconds) ? seconds : Double.NaN;
-	}
-
-	private int clamp(int value, int min, int max) {
-		if (value < min || value > max) {
-			this.rejected.count(Reason.OUT_OF_RANGE);
-			return Math.max(min, Math.min(max, value));
-		}
-		return value;
-	}
-
-	private int clampCount(int count) {
-		return clamp(count, 0, Integer.MAX_VALUE);
-	}
-
-	private void setClamped(GaugeValue gauge, double value, double min, double max) {
-		if (!Double.isFinite(value)) {
-			this.rejected.count(Reason.NOT_FINITE);
-			return;
-		}
-		if (value < min || value > max) {
-			this.rejected.count(Reason.OUT_OF_RANGE);
-			value = Math.max(min, Math.min(max, value));
-		}
-		gauge.set(value);
-	}
-
-	private static double seconds(Duration duration) {
-		// Not toNanos(): it throws for durations beyond about 292 years.
-		return (duration != null) ? duration.getSeconds() + duration.getNano() / 1e9 : Double.NaN;
-	}
-
-	/**
-	 * Return the Micrometer name that the Prometheus naming convention turns into a
-	 * catalogue name.
-	 * @param prometheusName the name in {@link SecurityMetricNames}
-	 * @return the Micrometer name
-	 */
-	static String micrometerName(String prometheusName) {
-		String name = prometheusName;
-		if (name.endsWith("_total")) {
-			name = name.substring(0, name.length() - "_total".length());
-		}
-		return name.replace('_', '.');
-	}
-
-	private LabeledMeters2<Counter> counters2(String family, String description, String firstLabel,
-			String secondLabel) {
-		String name = micrometerName(family);
-		return new LabeledMeters2<>(this.registry, family, firstLabel, secondLabel, this.options.maxLabelValues(),
-				(first, second) -> Counter.builder(name)
-					.description(description)
-					.tags(firstLabel, first, secondLabel, second)
-					.register(this.registry));
-	}
-
-	private LabeledMeters<Counter> counters(String family, String description, String label) {
-		String name = micrometerName(family);
-		return new LabeledMeters<>(this.registry, family, label, this.options.maxLabelValues(),
-				(value) -> Counter.builder(name).description(description).tag(label, value).register(this.registry));
-	}
-
-	private LabeledMeters<DistributionSummary> scores(String family, String description, String label) {
-		String name = micrometerName(family);
-		return new LabeledMeters<>(this.registry, family, label, this.options.maxLabelValues(),
-				(value) -> DistributionSummary.builder(name)
-					.description(description)
-					.tag(label, value)
-					.serviceLevelObjectives(SCORE_BUCKETS)
-					.register(this.registry));
-	}
-
-	private LabeledMeters<DistributionSummary> timers(String family, String description, String label) {
-		// A distribution summary in seconds rather than a Timer: the same exposition, without
-		// the Timer's conversion to nanoseconds and pause-detector bookkeeping on every
-		// record. The base unit supplies the _seconds suffix.
-		String name = micrometerName(family.substring(0, family.length() - "_seconds".length()));
-		return new LabeledMeters<>(this.registry, family, label, this.options.maxLabelValues(),
-				(value) -> DistributionSummary.builder(name)
-					.description(description)
-					.baseUnit("seconds")
-					.tag(label, value)
-					.serviceLevelObjectives(TIME_BUCKETS)
-					.register(this.registry));
-	}
-
-	private LabeledMeters<GaugeValue> gauges(String family, String description, String label) {
-		return new LabeledMeters<>(this.registry, family, label, this.options.maxLabelValues(), (value) -> {
-			GaugeValue holder = new GaugeValue();
-			gauge(family, description, holder, Tags.of(label, value));
-			return holder;
-		});
-	}
-
-	private void gauge(String family, String description, GaugeValue holder, Tags tags) {
-		Gauge.builder(micrometerName(family), holder, GaugeValue::get)
-			.description(description)
-			.tags(tags)
-			.strongReference(true)
-			.register(this.registry);
-	}
-
-	private RollingMeanTimes registerMeanTimes(String incidentType) {
-		RollingMeanTimes window = new RollingMeanTimes(this.options.clock(), this.options.rollingWindowSize(),
-				this.options.rollingWindowDuration().toNanos());
-		Tags tags = Tags.of("incident_type", incidentType);
-		Gauge.builder(micrometerName(SecurityMetricNames.MEAN_TIME_TO_DETECT_SECONDS), window,
-				RollingMeanTimes::meanTimeToDetect)
-			.description("Mean time to detect over the rolling window of incidents")
-			.tags(tags)
-			.strongReference(true)
-			.register(this.registry);
-		Gauge.builder(micrometerName(SecurityMetricNames.MEAN_TIME_TO_RESPOND_SECONDS), window,
-				RollingMeanTimes::meanTimeToRespond)
-			.description("Mean time to respond over the rolling window of incidents")
-			.tags(tags)
-			.strongReference(true)
-			.register(this.registry);
-		Gauge.builder(micrometerName(SecurityMetricNames.MEAN_TIME_TO_REMEDIATE_SECONDS), window,
-				RollingMeanTimes::meanTimeToRemediate)
-			.description("Mean time to remediate over the rolling window of incidents")
-			.tags(tags)
-			.strongReference(true)
-			.register(this.registry);
-		return window;
-	}
-
 	/**
 	 * Options of a {@link SecurityMetricsCollector}. Immutable; change with the
 	 * {@code with*} methods.
@@ -1059,7 +240,7 @@ public final class SecurityMetricsCollector {
 		public static final Duration DEFAULT_ROLLING_WINDOW_DURATION = Duration.ofHours(1);
 
 		private static final Options DEFAULTS = new Options(DEFAULT_MAX_LABEL_VALUES, Clock.SYSTEM,
-				DEFAULT_ROLLING_WINDOW_SIZE, DEFAULT_ROLLING_WINDOW_DURATION);
+				DEFAULT_ROLLING_WINDOW_SIZE, DEFAULT_ROLLING_WINDOW_DURATION, null);
 
 		private final int maxLabelValues;
 
@@ -1069,7 +250,10 @@ public final class SecurityMetricsCollector {
 
 		private final Duration rollingWindowDuration;
 
-		private Options(int maxLabelValues, Clock clock, int rollingWindowSize, Duration rollingWindowDuration) {
+		private final SecurityEventListener eventListener;
+
+		private Options(int maxLabelValues, Clock clock, int rollingWindowSize, Duration rollingWindowDuration,
+				SecurityEventListener eventListener) {
 			if (maxLabelValues < 1) {
 				throw new IllegalArgumentException("maxLabelValues must be at least 1 but was " + maxLabelValues);
 			}
@@ -1086,6 +270,7 @@ public final class SecurityMetricsCollector {
 			this.clock = Objects.requireNonNull(clock, "clock must not be null");
 			this.rollingWindowSize = rollingWindowSize;
 			this.rollingWindowDuration = rollingWindowDuration;
+			this.eventListener = eventListener;
 		}
 
 		/**
@@ -1135,7 +320,8 @@ public final class SecurityMetricsCollector {
 		 * @return the new options
 		 */
 		public Options withMaxLabelValues(int maxLabelValues) {
-			return new Options(maxLabelValues, this.clock, this.rollingWindowSize, this.rollingWindowDuration);
+			return new Options(maxLabelValues, this.clock, this.rollingWindowSize, this.rollingWindowDuration,
+					this.eventListener);
 		}
 
 		/**
@@ -1144,7 +330,8 @@ public final class SecurityMetricsCollector {
 		 * @return the new options
 		 */
 		public Options withClock(Clock clock) {
-			return new Options(this.maxLabelValues, clock, this.rollingWindowSize, this.rollingWindowDuration);
+			return new Options(this.maxLabelValues, clock, this.rollingWindowSize, this.rollingWindowDuration,
+					this.eventListener);
 		}
 
 		/**
@@ -1153,7 +340,8 @@ public final class SecurityMetricsCollector {
 		 * @return the new options
 		 */
 		public Options withRollingWindowSize(int rollingWindowSize) {
-			return new Options(this.maxLabelValues, this.clock, rollingWindowSize, this.rollingWindowDuration);
+			return new Options(this.maxLabelValues, this.clock, rollingWindowSize, this.rollingWindowDuration,
+					this.eventListener);
 		}
 
 		/**
@@ -1162,7 +350,26 @@ public final class SecurityMetricsCollector {
 		 * @return the new options
 		 */
 		public Options withRollingWindowDuration(Duration rollingWindowDuration) {
-			return new Options(this.maxLabelValues, this.clock, this.rollingWindowSize, rollingWindowDuration);
+			return new Options(this.maxLabelValues, this.clock, this.rollingWindowSize, rollingWindowDuration,
+					this.eventListener);
+		}
+
+		/**
+		 * Return the listener told of every recorded security event.
+		 * @return the listener, or {@code null} for none (the default)
+		 */
+		public SecurityEventListener eventListener() {
+			return this.eventListener;
+		}
+
+		/**
+		 * Return a copy with another event listener.
+		 * @param eventListener the listener, or {@code null} for none
+		 * @return the new options
+		 */
+		public Options withEventListener(SecurityEventListener eventListener) {
+			return new Options(this.maxLabelValues, this.clock, this.rollingWindowSize, this.rollingWindowDuration,
+					eventListener);
 		}
 
 	}

@@ -272,7 +272,7 @@ class SecurityMetricsCollectorTests {
 		this.collector.updateVulnerabilityCount("critical", 1);
 		this.collector.updateDetectionCoverage("owasp", 92.5);
 		this.collector.updateResponseReadiness(88);
-		this.collector.updateDetectionRates("bot", 96, 3);
+		this.collector.updateDetectionRates("bot", 96.0, 3.0);
 		this.collector.updatePendingAlerts("high", 5);
 		assertThat(gauge("security.threat.level.current")).isEqualTo(3);
 		assertThat(gauge("security.active.threats.current", "threat_type", "bot")).isEqualTo(4);
@@ -308,7 +308,7 @@ class SecurityMetricsCollectorTests {
 		assertThat(gauge("security.response.readiness.score")).isEqualTo(100);
 		this.collector.updateActiveThreats("bot", -1);
 		assertThat(gauge("security.active.threats.current", "threat_type", "bot")).isZero();
-		this.collector.updateDetectionRates("bot", 120, -3);
+		this.collector.updateDetectionRates("bot", 120.0, -3.0);
 		assertThat(gauge("security.true.positive.rate.percent", "detection_type", "bot")).isEqualTo(100);
 		assertThat(gauge("security.false.positive.rate.percent", "detection_type", "bot")).isZero();
 		assertThat(rejected("out_of_range")).isEqualTo(8);
@@ -434,8 +434,8 @@ class SecurityMetricsCollectorTests {
 		this.collector.recordIncident("intrusion", 30.0, 200.0, 500.0);
 		this.collector.recordIncident("ddos", 90.0, 400.0, null);
 		this.collector.recordIncidentEscalation("high", "tier2");
-		this.collector.updateDetectionRates("bot", 96, 4);
-		this.collector.updateDetectionRates("sqli", 90, 6);
+		this.collector.updateDetectionRates("bot", 96.0, 4.0);
+		this.collector.updateDetectionRates("sqli", 90.0, 6.0);
 		this.collector.updateComplianceScore("GDPR", 80);
 		this.collector.updateComplianceScore("SOC2", 100);
 		this.collector.updateVulnerabilityCount("critical", 0);

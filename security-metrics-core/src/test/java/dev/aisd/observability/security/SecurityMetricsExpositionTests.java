@@ -70,6 +70,9 @@ class SecurityMetricsExpositionTests {
 		counter("security_policy_updates_total", "policy_type");
 		// Prometheus gives every _info family the value 1, so the version is a label.
 		gauge("security_policy_version_info", "policy_type", "version");
+		// Not in the seed: the denominators of the authentication and authorization rates.
+		counter("security_auth_successes_total", "auth_method");
+		counter("security_authz_grants_total", "resource", "action");
 	}
 
 	private static void counter(String name, String... labels) {
@@ -131,8 +134,10 @@ class SecurityMetricsExpositionTests {
 		collector.updateDetectionCoverage("owasp_top10", 92);
 		collector.updateResponseReadiness(88);
 		collector.updateMeanTimes("ddos", 20.0, 100.0, 400.0);
-		collector.updateDetectionRates("bot", 96, 3);
+		collector.updateDetectionRates("bot", 96.0, 3.0);
 		collector.updatePendingAlerts("high", 5);
+		collector.recordAuthSuccess("password");
+		collector.recordAuthzGrant("/api/items", "GET");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.aisd.observability.benchmarks.security;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import dev.aisd.observability.security.SecurityEvent;
 import dev.aisd.observability.security.SecurityMetricsCollector;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -44,6 +45,12 @@ public class SecurityCollectorBenchmark {
 
 	private SecurityMetricsCollector collector;
 
+	// A collector with an event listener, as the starter wires it with the event log on;
+	// the listener only publishes the event, so this measures building the event itself.
+	private SecurityMetricsCollector listening;
+
+	private volatile SecurityEvent lastEvent;
+
 	private Counter rawCounter;
 
 	private DistributionSummary rawSummary;
@@ -77,6 +84,9 @@ public class SecurityCollectorBenchmark {
 		this.collector.recordDetectionTime("signature", 0.02);
 		this.collector.updateActiveThreats("bot", 3);
 		this.collector.recordIncident("intrusion", DETECT, RESPOND, REMEDIATE);
+		this.listening = new SecurityMetricsCollector(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+				SecurityMetricsCollector.Options.defaults().withEventListener((event) -> this.lastEvent = event));
+		this.listening.recordWafRuleTrigger("942100", "critical");
 	}
 
 	/** The floor: a Micrometer counter kept in a field, no label handling at all. */
@@ -107,6 +117,18 @@ public class SecurityCollectorBenchmark {
 	@Benchmark
 	public void recordWafRuleTrigger() {
 		this.collector.recordWafRuleTrigger("942100", "critical");
+	}
+
+	/** Two-label counter with an event listener: the cost of the event the log line is made from. */
+	@Benchmark
+	public void recordWafRuleTriggerWithListener() {
+		this.listening.recordWafRuleTrigger("942100", "critical");
+	}
+
+	/** The seed's short form: one-label counter, default reputation. */
+	@Benchmark
+	public void recordHoneypotHitSeedForm() {
+		this.collector.recordHoneypotHit("wp_admin");
 	}
 
 	/** One-label counter. */

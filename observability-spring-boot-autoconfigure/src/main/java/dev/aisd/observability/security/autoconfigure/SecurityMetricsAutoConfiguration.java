@@ -1,10 +1,13 @@
 package dev.aisd.observability.security.autoconfigure;
 
 import dev.aisd.observability.security.SecurityMetrics;
+import dev.aisd.observability.security.SecurityEventListener;
 import dev.aisd.observability.security.SecurityMetricsCollector;
+import dev.aisd.observability.security.autoconfigure.internal.SecurityEventLogger;
 import dev.aisd.observability.security.autoconfigure.internal.SecurityMetricsInstaller;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -32,13 +35,26 @@ public final class SecurityMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SecurityMetricsCollector securityMetricsCollector(MeterRegistry registry, SecurityMetricsProperties properties) {
+	SecurityMetricsCollector securityMetricsCollector(MeterRegistry registry, SecurityMetricsProperties properties,
+			ObjectProvider<SecurityEventListener> eventListener) {
 		SecurityMetricsCollector.Options options = SecurityMetricsCollector.Options.defaults()
 			.withMaxLabelValues(properties.getMaxLabelValues())
 			.withRollingWindowSize(properties.getRollingWindowSize())
 			.withRollingWindowDuration(properties.getRollingWindowDuration())
-			.withClock(registry.config().clock());
+			.withClock(registry.config().clock())
+			.withEventListener(eventListener.getIfUnique());
 		return new SecurityMetricsCollector(registry, options);
+	}
+
+	/**
+	 * One JSON log line per security event; a user's own {@link SecurityEventListener}
+	 * bean replaces it.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(SecurityEventListener.class)
+	@ConditionalOnBooleanProperty(name = "observability.security-metrics.event-log.enabled", matchIfMissing = true)
+	SecurityEventLogger securityEventLogger() {
+		return new SecurityEventLogger();
 	}
 
 	@Bean

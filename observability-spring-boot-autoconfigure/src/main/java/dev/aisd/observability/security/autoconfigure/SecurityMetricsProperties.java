@@ -52,6 +52,11 @@ public class SecurityMetricsProperties {
 	 */
 	private final SpringSecurity springSecurity = new SpringSecurity();
 
+	/**
+	 * Security event log.
+	 */
+	private final EventLog eventLog = new EventLog();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -102,6 +107,31 @@ public class SecurityMetricsProperties {
 
 	public SpringSecurity getSpringSecurity() {
 		return this.springSecurity;
+	}
+
+	public EventLog getEventLog() {
+		return this.eventLog;
+	}
+
+	/**
+	 * Security event log.
+	 */
+	public static class EventLog {
+
+		/**
+		 * Whether to write one log line per recorded security event, with an 'event' field
+		 * in the OWASP Logging Vocabulary (authn_login_fail, authz_fail, malicious_*, ...).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

@@ -4,9 +4,12 @@ import java.util.function.Function;
 
 import dev.aisd.observability.security.SecurityMetricsCollector;
 import dev.aisd.observability.security.autoconfigure.internal.AuthenticationFailureRecorder;
+import dev.aisd.observability.security.autoconfigure.internal.AuthenticationSuccessRecorder;
 import dev.aisd.observability.security.autoconfigure.internal.AuthorizationDenialRecorder;
 import dev.aisd.observability.security.autoconfigure.internal.MetricsExchangeRejectedHandler;
 import dev.aisd.observability.security.autoconfigure.internal.MetricsRequestRejectedHandler;
+import dev.aisd.observability.security.autoconfigure.internal.ReactiveRouteResolver;
+import dev.aisd.observability.security.autoconfigure.internal.ReactiveSecurityObservationRecorder;
 import dev.aisd.observability.security.autoconfigure.internal.ServletRouteResolver;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -38,7 +41,10 @@ import org.springframework.util.ClassUtils;
  * into the security metrics, with no user code: authentication failures become
  * {@code security_auth_failures_total}, authorization denials
  * {@code security_authz_denials_total}, and requests the firewall rejects
- * {@code security_suspicious_patterns_total}.
+ * {@code security_suspicious_patterns_total}; successful authentications
+ * {@code security_auth_successes_total}, the denominator of the failure rate. On
+ * WebFlux, where Spring Security publishes no such events, the outcomes are read from
+ * the observations Spring Security wraps around its reactive managers.
  *
  * @since 0.1.0
  */
@@ -52,6 +58,32 @@ public final class SpringSecurityMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuthenticationFailureRecorder observabilityAuthenticationFailureRecorder(SecurityMetricsCollector collector) {
 		return new AuthenticationFailureRecorder(collector);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuthenticationSuccessRecorder observabilityAuthenticationSuccessRecorder(SecurityMetricsCollector collector) {
+		return new AuthenticationSuccessRecorder(collector);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(name = { "org.springframework.security.authentication.ObservationReactiveAuthenticationManager",
+			"org.springframework.security.authorization.ObservationReactiveAuthorizationManager",
+			"org.springframework.http.server.reactive.observation.ServerRequestObservationContext" })
+	static class ReactiveObservationConfiguration {
+
+		/**
+		 * Registered in the application's {@code ObservationRegistry} by Boot, which also
+		 * makes that registry active, so Spring Security wraps its reactive managers.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveSecurityObservationRecorder observabilityReactiveSecurityObservationRecorder(
+				SecurityMetricsCollector collector, ListableBeanFactory beanFactory) {
+			return new ReactiveSecurityObservationRecorder(collector, new ReactiveRouteResolver(beanFactory));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -36,6 +36,11 @@ final class ScorecardAssertions {
 		assertThat(json.get("recommendations").isArray()).isTrue();
 		assertThat(json.get("kpis").has("attack_block_rate_percent")).isTrue();
 		assertThat(json.get("kpis").get("compliance_scores").isObject()).isTrue();
+		for (String kpi : new String[] { "auth_failure_rate_percent", "authz_denial_rate_percent", "active_threats",
+				"blocked_ips", "active_sessions", "pending_alerts", "escalated_incidents", "vulnerability_count" }) {
+			assertThat(json.get("kpis").has(kpi)).as(kpi).isTrue();
+		}
+		assertThat(json.get("kpis").get("calculated_at").asString()).endsWith("Z");
 		assertThat(Instant.parse(json.get("generated_at").asString())).isNotNull();
 	}
 

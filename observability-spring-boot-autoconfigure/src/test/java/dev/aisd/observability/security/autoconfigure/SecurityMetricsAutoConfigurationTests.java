@@ -1,7 +1,13 @@
 package dev.aisd.observability.security.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.aisd.observability.security.SecurityEvent;
+import dev.aisd.observability.security.SecurityEventListener;
 import dev.aisd.observability.security.SecurityMetrics;
 import dev.aisd.observability.security.SecurityMetricsCollector;
+import dev.aisd.observability.security.autoconfigure.internal.SecurityEventLogger;
 import dev.aisd.observability.security.autoconfigure.internal.SecurityMetricsInstaller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -74,6 +80,47 @@ class SecurityMetricsAutoConfigurationTests {
 				.isSameAs(context.getBean("userCollector"));
 			assertThat(SecurityMetrics.getSecurityMetricsCollector()).isSameAs(context.getBean("userCollector"));
 		});
+	}
+
+	@Test
+	void eventLogWhenDefaultThenLoggerIsTheCollectorsListener() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(SecurityMetricsCollector.class)
+			.options()
+			.eventListener()).isSameAs(context.getBean(SecurityEventLogger.class)));
+	}
+
+	@Test
+	void eventLogWhenDisabledThenNoListener() {
+		this.contextRunner.withPropertyValues("observability.security-metrics.event-log.enabled=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(SecurityEventLogger.class);
+				assertThat(context.getBean(SecurityMetricsCollector.class).options().eventListener()).isNull();
+			});
+	}
+
+	@Test
+	void eventLogWhenUserListenerThenItReplacesTheLoggerAndReceivesEvents() {
+		this.contextRunner.withUserConfiguration(UserListenerConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(SecurityEventLogger.class);
+			context.getBean(SecurityMetricsCollector.class).recordHoneypotHit("wp_admin");
+			assertThat(context.getBean(UserListenerConfiguration.class).events).singleElement()
+				.satisfies((event) -> {
+					assertThat(event.name()).isEqualTo(SecurityEvent.MALICIOUS_HONEYPOT_HIT);
+					assertThat(event.fields()).containsEntry("ip_reputation", "unknown");
+				});
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserListenerConfiguration {
+
+		final List<SecurityEvent> events = new ArrayList<>();
+
+		@Bean
+		SecurityEventListener userListener() {
+			return this.events::add;
+		}
+
 	}
 
 	@Test

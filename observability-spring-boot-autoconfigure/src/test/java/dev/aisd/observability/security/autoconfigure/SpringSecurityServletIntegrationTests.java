@@ -74,6 +74,15 @@ class SpringSecurityServletIntegrationTests {
 	}
 
 	@Test
+	void successfulLoginWhenCorrectPasswordThenSuccessCountedLikeOnWebFlux() throws Exception {
+		double before = PrometheusText.value(this.registry.scrape(), "security_auth_successes_total", "auth_method",
+				"basic");
+		assertThat(get("/secure/1", Map.of("Authorization", basic("user", "password"))).statusCode()).isEqualTo(200);
+		assertThat(PrometheusText.value(this.registry.scrape(), "security_auth_successes_total", "auth_method", "basic"))
+			.isEqualTo(before + 1);
+	}
+
+	@Test
 	void denialWhenRoleMissingThenCountedByRouteTemplateAndMethod() throws Exception {
 		double before = denials("/admin/things/{id}", "GET");
 		assertThat(get("/admin/things/77", Map.of("Authorization", basic("user", "password"))).statusCode())

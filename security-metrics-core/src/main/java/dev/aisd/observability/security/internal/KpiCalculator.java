@@ -1,5 +1,6 @@
 package dev.aisd.observability.security.internal;
 
+import java.time.Instant;
 import java.util.Map;
 
 import dev.aisd.observability.security.KpiInputs;
@@ -16,11 +17,21 @@ public final class KpiCalculator {
 	}
 
 	/**
-	 * Compute the KPIs.
+	 * Compute the KPIs, stamped with the current time.
 	 * @param inputs the inputs
 	 * @return the KPIs
 	 */
 	public static SecurityKpis calculate(KpiInputs inputs) {
+		return calculate(inputs, Instant.now());
+	}
+
+	/**
+	 * Compute the KPIs.
+	 * @param inputs the inputs
+	 * @param calculatedAt when they are computed
+	 * @return the KPIs
+	 */
+	public static SecurityKpis calculate(KpiInputs inputs, Instant calculatedAt) {
 		Long tp = inputs.truePositives();
 		Long fp = inputs.falsePositives();
 		Long tn = inputs.trueNegatives();
@@ -65,7 +76,26 @@ public final class KpiCalculator {
 				inputs.criticalVulnerabilities(), inputs.highVulnerabilities(), inputs.mediumVulnerabilities(),
 				inputs.lowVulnerabilities(), inputs.detectionCoveragePercent(), inputs.responseReadinessScore(),
 				threatLevel, (threatLevel != null) ? ThreatLevelStatus.of(threatLevel) : null, incidents, escalations,
-				escalationRate);
+				escalationRate, ratio(inputs.authFailures(), inputs.authAttempts()),
+				ratio(inputs.authzDenials(), inputs.authzChecks()), inputs.activeThreats(), inputs.blockedIps(),
+				inputs.activeSessions(), inputs.pendingAlerts(), escalations, vulnerabilityCount(inputs),
+				calculatedAt);
+	}
+
+	private static Double ratio(Long numerator, Long denominator) {
+		// Over zero attempts a rate is unknown, not 0 (or 100): insufficient data.
+		return (numerator != null && denominator != null) ? percent(numerator, denominator) : null;
+	}
+
+	private static Integer vulnerabilityCount(KpiInputs inputs) {
+		Integer total = null;
+		for (Integer count : new Integer[] { inputs.criticalVulnerabilities(), inputs.highVulnerabilities(),
+				inputs.mediumVulnerabilities(), inputs.lowVulnerabilities() }) {
+			if (count != null) {
+				total = ((total != null) ? total : 0) + count;
+			}
+		}
+		return total;
 	}
 
 	private static Double percent(long numerator, long denominator) {

@@ -29,7 +29,10 @@ public final class RejectedInputs {
 		NOT_FINITE("not_finite"),
 
 		/** A gauge value was outside its documented range; it was clamped into it. */
-		OUT_OF_RANGE("out_of_range");
+		OUT_OF_RANGE("out_of_range"),
+
+		/** The security event listener threw; the event was recorded in the meters only. */
+		LISTENER_FAILED("listener_failed");
 
 		private final String tagValue;
 

@@ -37,6 +37,15 @@ public final class ScorecardCalculator {
 	/** High vulnerabilities allowed without penalty. */
 	public static final int HIGH_ALLOWED = 5;
 
+	/** Pending alerts allowed without penalty (the seed penalises more than 10). */
+	public static final int PENDING_ALERTS_ALLOWED = 10;
+
+	/** Points lost per pending alert above {@link #PENDING_ALERTS_ALLOWED}. */
+	public static final double POINTS_PER_EXTRA_ALERT = 4;
+
+	/** Target of the authentication failure rate, in percent. */
+	public static final double AUTH_FAILURE_RATE_TARGET = 5;
+
 	private ScorecardCalculator() {
 	}
 
@@ -75,7 +84,11 @@ public final class ScorecardCalculator {
 				List.of(higher("attack block rate", kpis.attackBlockRatePercent(), 95,
 						"record blocked attacks and the attacks attempted (or threats detected)",
 						"block more of the detected attacks: enforce WAF rules and rate limits (block rate below 95 %)"),
-						vulnerabilities(kpis.criticalVulnerabilities(), kpis.highVulnerabilities())));
+						vulnerabilities(kpis.criticalVulnerabilities(), kpis.highVulnerabilities()),
+						lower("auth failure rate", kpis.authFailureRatePercent(), AUTH_FAILURE_RATE_TARGET, "",
+								"throttle or lock out repeated failed logins and review credential-stuffing sources "
+										+ "(auth failure rate above 5 %)")
+							.optional()));
 		List<Sub> compliance = new ArrayList<>();
 		if (kpis.complianceScores().isEmpty()) {
 			compliance.add(higher("compliance", null, 90, "update the compliance score of each standard", ""));
@@ -88,7 +101,7 @@ public final class ScorecardCalculator {
 				higher("response readiness", kpis.responseReadinessScore(), 85,
 						"update the response readiness score",
 						"run incident drills and complete the runbooks (readiness below 85)"),
-				threatLevel(kpis.threatLevel())));
+				threatLevel(kpis.threatLevel()), pendingAlerts(kpis.pendingAlerts()).optional()));
 
 		List<DimensionScore> dimensions = new ArrayList<>();
 		List<String> strengths = new ArrayList<>();
@@ -103,6 +116,11 @@ public final class ScorecardCalculator {
 			StringBuilder used = new StringBuilder();
 			StringBuilder missing = new StringBuilder();
 			for (Sub sub : subs.get(dimension)) {
+				if (sub.score == null && sub.optional) {
+					// KPIs not every service has (no login, no alert queue) are left out
+					// rather than reported as missing.
+					continue;
+				}
 				subScores.add(sub.toSubScore());
 				String label = label(dimension);
 				if (sub.score == null) {
@@ -194,6 +212,15 @@ public final class ScorecardCalculator {
 	}
 
 	/**
+	 * Sub-score of the pending alerts: {@code clamp(100 - 4 * max(0, pending - 10))}.
+	 * @param pending the pending alerts
+	 * @return the sub-score
+	 */
+	public static double pendingAlertsScore(long pending) {
+		return clamp(100 - POINTS_PER_EXTRA_ALERT * Math.max(0, pending - PENDING_ALERTS_ALLOWED));
+	}
+
+	/**
 	 * Sub-score of the threat level: 100 for 0..2, else {@code 100 * (5 - level) / 3}.
 	 * @param level the threat level (0..5)
 	 * @return the sub-score
@@ -226,6 +253,12 @@ public final class ScorecardCalculator {
 				"update the vulnerability counts of severity critical and high",
 				"fix the critical vulnerabilities first, then bring high ones to 5 or fewer",
 				known ? critical + " critical, " + high + " high" : "no data");
+	}
+
+	private static Sub pendingAlerts(Long pending) {
+		return new Sub("pending alerts", (pending != null) ? pending.doubleValue() : null, "", "<= 10",
+				(pending != null) ? pendingAlertsScore(pending) : null, "",
+				"clear the alert backlog: triage, tune noisy alerts, add on-call capacity (more than 10 pending)");
 	}
 
 	private static Sub threatLevel(Integer level) {
@@ -296,6 +329,8 @@ public final class ScorecardCalculator {
 
 		final String display;
 
+		boolean optional;
+
 		Sub(String kpi, Double value, String unit, String target, Double score, String missingAdvice,
 				String fixAdvice) {
 			this(kpi, value, unit, target, score, missingAdvice, fixAdvice,
@@ -312,6 +347,11 @@ public final class ScorecardCalculator {
 			this.score = score;
 			this.missingAdvice = missingAdvice;
 			this.fixAdvice = fixAdvice;
+		}
+
+		Sub optional() {
+			this.optional = true;
+			return this;
 		}
 
 		SubScore toSubScore() {

@@ -34,18 +34,18 @@ public final class AuthenticationFailureRecorder implements ApplicationListener<
 
 	@Override
 	public void onApplicationEvent(AbstractAuthenticationFailureEvent event) {
-		Authentication authentication = event.getAuthentication();
+		this.collector.recordAuthFailure(authMethodOf(event.getAuthentication()),
+				AuthenticationLabels.failureReason(event.getClass()));
+	}
+
+	static String authMethodOf(Authentication authentication) {
 		Class<?> tokenType = (authentication != null) ? authentication.getClass() : null;
-		String authMethod;
 		HttpServletRequest request = SERVLET_PRESENT ? ServletRequests.current() : null;
 		if (request != null) {
-			authMethod = AuthenticationLabels.authMethod(tokenType, request.getHeader("Authorization"),
+			return AuthenticationLabels.authMethod(tokenType, request.getHeader("Authorization"),
 					request.getContentType(), true);
 		}
-		else {
-			authMethod = AuthenticationLabels.authMethod(tokenType, null, null, false);
-		}
-		this.collector.recordAuthFailure(authMethod, AuthenticationLabels.failureReason(event.getClass()));
+		return AuthenticationLabels.authMethod(tokenType, null, null, false);
 	}
 
 	/**

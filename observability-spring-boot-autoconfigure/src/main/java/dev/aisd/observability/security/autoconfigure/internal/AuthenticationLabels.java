@@ -81,7 +81,15 @@ public final class AuthenticationLabels {
 	 * @return the reason, never {@code null}
 	 */
 	public static String failureReason(Class<?> eventType) {
-		String name = eventType.getSimpleName();
+		return failureReason(eventType.getSimpleName());
+	}
+
+	/**
+	 * Return the {@code failure_reason} of a failure event type known by its simple name.
+	 * @param name the simple name of the event type
+	 * @return the reason
+	 */
+	static String failureReason(String name) {
 		String known = REASONS_BY_EVENT.get(name);
 		if (known != null) {
 			return known;

@@ -128,7 +128,17 @@ public final class ScorecardJson {
 			.append(',');
 		field(json, "incidents").append(number(kpis.incidents())).append(',');
 		field(json, "escalations").append(number(kpis.escalations())).append(',');
-		field(json, "escalation_rate_percent").append(number(kpis.escalationRatePercent()));
+		field(json, "escalation_rate_percent").append(number(kpis.escalationRatePercent())).append(',');
+		field(json, "auth_failure_rate_percent").append(number(kpis.authFailureRatePercent())).append(',');
+		field(json, "authz_denial_rate_percent").append(number(kpis.authzDenialRatePercent())).append(',');
+		field(json, "active_threats").append(number(kpis.activeThreats())).append(',');
+		field(json, "blocked_ips").append(number(kpis.blockedIps())).append(',');
+		field(json, "active_sessions").append(number(kpis.activeSessions())).append(',');
+		field(json, "pending_alerts").append(number(kpis.pendingAlerts())).append(',');
+		field(json, "escalated_incidents").append(number(kpis.escalatedIncidents())).append(',');
+		field(json, "vulnerability_count").append(number(kpis.vulnerabilityCount())).append(',');
+		field(json, "calculated_at")
+			.append((kpis.calculatedAt() != null) ? string(kpis.calculatedAt().toString()) : "null");
 		return json.append('}');
 	}
 
