@@ -1,0 +1,97 @@
+package dev.aisd.observability.monitoring.generate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Renders every generated file of the repository from its sources: the SLO rules, their
+ * promtool tests and the error-budget dashboard from {@code monitoring/slo/slos.yml},
+ * and the runbook URLs of the hand-written rule and test files from
+ * {@code monitoring/generator.yml}. {@code monitoring/generate.sh} writes the result;
+ * {@code GeneratedFilesTests} fails when a committed file differs from it.
+ */
+public final class MonitoringGenerator {
+
+	private final Path repository;
+
+	/**
+	 * Create a generator for a checkout.
+	 * @param repository the repository root (the parent of {@code monitoring/})
+	 */
+	public MonitoringGenerator(Path repository) {
+		this.repository = repository;
+	}
+
+	/**
+	 * Render every generated file.
+	 * @return the content of every generated file by its path relative to the repository
+	 * root, sorted by path
+	 */
+	public Map<String, String> render() {
+		Path monitoring = this.repository.resolve("monitoring");
+		GeneratorSettings settings = GeneratorSettings.parse(read(monitoring.resolve("generator.yml")));
+		List<Slo> slos = SloFile.parse(read(monitoring.resolve("slo").resolve("slos.yml")));
+		SloRules sloRules = new SloRules(slos, settings.runbookBaseUrl());
+		Map<String, String> files = new TreeMap<>();
+		files.put("monitoring/rules/slo-recording.yml", sloRules.recordingRules());
+		files.put("monitoring/rules/slo-alerts.yml", sloRules.alertRules());
+		files.put("monitoring/tests/slo.test.yml", sloRules.unitTests());
+		files.put("monitoring/grafana/dashboards/slo-error-budget.json", new ErrorBudgetDashboard().render());
+		for (String directory : List.of("rules", "tests")) {
+			for (Path file : list(monitoring.resolve(directory))) {
+				String path = "monitoring/" + directory + "/" + file.getFileName();
+				files.putIfAbsent(path, RunbookUrls.rewrite(read(file), settings.runbookBaseUrl()));
+			}
+		}
+		return files;
+	}
+
+	/**
+	 * Write every generated file that differs from what is on disk.
+	 * @return the paths written
+	 */
+	public List<String> write() {
+		Map<String, String> files = render();
+		List<String> written = new ArrayList<>();
+		files.forEach((path, content) -> {
+			Path file = this.repository.resolve(path);
+			if (!Files.isRegularFile(file) || !read(file).equals(content)) {
+				try {
+					Files.createDirectories(file.getParent());
+					Files.writeString(file, content);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				written.add(path);
+			}
+		});
+		return written;
+	}
+
+	static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<Path> list(Path directory) {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter((f) -> f.getFileName().toString().endsWith(".yml")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
