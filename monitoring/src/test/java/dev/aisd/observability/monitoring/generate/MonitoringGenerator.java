@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * Renders every generated file of the repository from its sources: the SLO rules, their
  * promtool tests and the error-budget dashboard from {@code monitoring/slo/slos.yml},
  * and the runbook URLs of the hand-written rule and test files from
- * {@code monitoring/generator.yml}. {@code monitoring/generate.sh} writes the result;
+ * {@code monitoring/generator.yml}, and the Kubernetes manifests of {@code deploy/kubernetes/}
+ * from the settings, the rule files, the dashboards and the Alertmanager configuration.
+ * {@code monitoring/generate.sh} writes the result;
  * {@code GeneratedFilesTests} fails when a committed file differs from it.
  */
 public final class MonitoringGenerator {
@@ -45,12 +47,39 @@ public final class MonitoringGenerator {
 		files.put("monitoring/tests/slo.test.yml", sloRules.unitTests());
 		files.put("monitoring/grafana/dashboards/slo-error-budget.json", new ErrorBudgetDashboard().render());
 		for (String directory : List.of("rules", "tests")) {
-			for (Path file : list(monitoring.resolve(directory))) {
+			for (Path file : list(monitoring.resolve(directory), ".yml")) {
 				String path = "monitoring/" + directory + "/" + file.getFileName();
 				files.putIfAbsent(path, RunbookUrls.rewrite(read(file), settings.runbookBaseUrl()));
 			}
 		}
+		if (settings.kubernetes() != null) {
+			kubernetes(files, settings, monitoring);
+		}
 		return files;
+	}
+
+	private static void kubernetes(Map<String, String> files, GeneratorSettings settings, Path monitoring) {
+		KubernetesManifests manifests = new KubernetesManifests(settings.kubernetes());
+		Map<String, String> ruleFiles = new TreeMap<>();
+		Map<String, String> dashboards = new TreeMap<>();
+		files.forEach((path, content) -> {
+			if (path.startsWith("monitoring/rules/")) {
+				ruleFiles.put(path.substring("monitoring/rules/".length()), content);
+			}
+		});
+		for (Path dashboard : list(monitoring.resolve("grafana").resolve("dashboards"), ".json")) {
+			dashboards.put(dashboard.getFileName().toString(), read(dashboard));
+		}
+		files.forEach((path, content) -> {
+			if (path.startsWith("monitoring/grafana/dashboards/")) {
+				dashboards.put(path.substring("monitoring/grafana/dashboards/".length()), content);
+			}
+		});
+		manifests.application().forEach((name, content) -> files.put("deploy/kubernetes/" + name, content));
+		files.put("deploy/kubernetes/prometheus-rules.yaml", manifests.prometheusRules(ruleFiles));
+		files.put("deploy/kubernetes/grafana-dashboards.yaml", manifests.dashboardConfigMaps(dashboards));
+		files.put("deploy/kubernetes/alertmanager-secret.yaml",
+				manifests.alertmanagerSecret(read(monitoring.resolve("alertmanager.yml"))));
 	}
 
 	/**
@@ -85,9 +114,9 @@ public final class MonitoringGenerator {
 		}
 	}
 
-	private static List<Path> list(Path directory) {
+	private static List<Path> list(Path directory, String suffix) {
 		try (Stream<Path> files = Files.list(directory)) {
-			return files.filter((f) -> f.getFileName().toString().endsWith(".yml")).sorted().toList();
+			return files.filter((f) -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
