@@ -24,6 +24,10 @@ Only the Python standard library is used, so the command runs from CI or cron as
       --alertmanager http://127.0.0.1:9093 --zipkin http://127.0.0.1:9411 \\
       --log /var/log/sample-service.json --operator-password "$OPERATOR_PASSWORD"
 
+Other faults the service offers start and end with --inject and --clear instead, e.g. the
+sample's attack spike: --inject 'POST /api/traffic/attack-spike?seconds=900'
+--clear 'DELETE /api/traffic/attack-spike' --alert SecurityAttackRateSpike.
+
 See docs/operations.md, section "Drills".
 """
 
@@ -64,6 +68,10 @@ def parse_args(argv):
                         "service name")
     parser.add_argument("--check", default="database", help="health check to break")
     parser.add_argument("--fault", default="error", choices=["error", "exception", "slow", "hang"])
+    parser.add_argument("--inject", metavar="'METHOD PATH'", help="another switch that starts the fault, "
+                        "instead of the health drill switch, e.g. 'POST /api/traffic/attack-spike?seconds=600'")
+    parser.add_argument("--clear", metavar="'METHOD PATH'", help="the switch that ends the fault started by "
+                        "--inject, e.g. 'DELETE /api/traffic/attack-spike'")
     parser.add_argument("--alert", default="HealthCheckCriticalFailing", help="alert the fault must fire")
     parser.add_argument("--up-selector", help="PromQL selector of the scrape target's up series "
                         "(default: up{instance=\"<host:port of --management>\"})")
@@ -76,12 +84,34 @@ def parse_args(argv):
     parser.add_argument("--settle", type=float, default=5.0, help="seconds of traffic before the fault and "
                         "after the alert resolved")
     args = parser.parse_args(argv)
+    if bool(args.inject) != bool(args.clear):
+        parser.error("--inject and --clear go together: a drill must end the fault it starts")
+    args.switches = {"inject": switch(parser, args.inject, "--inject"), "clear": switch(parser, args.clear, "--clear")}
+    if not args.inject:
+        check = urllib.parse.quote(args.check, safe="")
+        args.switches = {"inject": ("POST", "/api/drills/health/%s?fault=%s" % (check, args.fault)),
+                         "clear": ("DELETE", "/api/drills/health/%s" % check)}
     args.management = (args.management or args.app).rstrip("/")
     args.app = args.app.rstrip("/")
     if not args.up_selector:
         host = urllib.parse.urlparse(args.management).netloc
         args.up_selector = 'up{instance="%s"}' % host
     return args
+
+
+def switch(parser, value, option):
+    if not value:
+        return None
+    parts = value.split()
+    if len(parts) != 2 or parts[0] not in ("POST", "PUT", "DELETE", "GET") or not parts[1].startswith("/"):
+        parser.error("%s must be 'METHOD /path', got %r" % (option, value))
+    return parts[0], parts[1]
+
+
+def describe(args):
+    if args.inject:
+        return "%s (cleared by %s)" % (args.inject, args.clear)
+    return "%s fault=%s" % (args.check, args.fault)
 
 
 def request(method, url, auth=None, timeout=10.0):
@@ -184,10 +214,9 @@ def preflight(args):
                          % (args.alert, args.service))
 
 
-def drill_switch(args, method):
-    url = "%s/api/drills/health/%s" % (args.app, urllib.parse.quote(args.check, safe=""))
-    if method == "POST":
-        url += "?fault=" + args.fault
+def drill_switch(args, phase):
+    method, path = args.switches[phase]
+    url = args.app + path
     auth = (args.operator_user, args.operator_password) if args.operator_password else None
     return url, request(method, url, auth=auth)
 
@@ -292,8 +321,7 @@ def check_logs(args, report, start, end, found_in_zipkin):
 
 
 def run(args):
-    print("Health drill: %s fault=%s on %s, expecting %s" % (args.check, args.fault, args.service, args.alert),
-          flush=True)
+    print("Health drill: %s on %s, expecting %s" % (describe(args), args.service, args.alert), flush=True)
     preflight(args)
     report = Report()
     traffic = Traffic(args)
@@ -302,9 +330,10 @@ def run(args):
     detected = cleared = resolved = None
     try:
         time.sleep(args.settle)
-        url, (status, body) = drill_switch(args, "POST")
+        url, (status, body) = drill_switch(args, "inject")
         injected = time.time()
-        if not report.add(status == 200, "fault injected", "POST %s -> %s %s" % (url, status, body[:120])):
+        if not report.add(200 <= status < 300, "fault injected", "%s %s -> %s %s"
+                          % (args.switches["inject"][0], url, status, body[:120])):
             return report, None, None
         if wait_until(lambda: active_alerts(args), args.detect_timeout):
             detected = time.time()
@@ -314,9 +343,10 @@ def run(args):
             report.add(False, "alert fired", "%s not active in Alertmanager within %.0f s"
                        % (args.alert, args.detect_timeout))
     finally:
-        url, (status, body) = drill_switch(args, "DELETE")
+        url, (status, body) = drill_switch(args, "clear")
         cleared = time.time()
-        report.add(status == 200, "fault cleared", "DELETE %s -> %s %s" % (url, status, body[:120]))
+        report.add(200 <= status < 300, "fault cleared", "%s %s -> %s %s"
+                   % (args.switches["clear"][0], url, status, body[:120]))
     if detected:
         if wait_until(lambda: not active_alerts(args), args.resolve_timeout):
             resolved = time.time()

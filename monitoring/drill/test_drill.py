@@ -33,6 +33,22 @@ class ParsingTests(unittest.TestCase):
         self.assertEqual(args.up_selector, 'up{instance="10.0.0.5:8081"}')
         self.assertEqual(args.app, "http://127.0.0.1:8080")
 
+    def test_health_switch_by_default_and_other_switches_on_request(self):
+        base = ["--app", "a", "--prometheus", "p", "--alertmanager", "a", "--zipkin", "z", "--log", "l"]
+        args = drill.parse_args(base + ["--check", "cache", "--fault", "hang"])
+        self.assertEqual(args.switches, {"inject": ("POST", "/api/drills/health/cache?fault=hang"),
+                                         "clear": ("DELETE", "/api/drills/health/cache")})
+        args = drill.parse_args(base + ["--inject", "POST /api/traffic/attack-spike?seconds=60",
+                                        "--clear", "DELETE /api/traffic/attack-spike"])
+        self.assertEqual(args.switches["inject"], ("POST", "/api/traffic/attack-spike?seconds=60"))
+
+    def test_a_fault_without_its_clear_switch_is_a_usage_error(self):
+        base = ["--app", "a", "--prometheus", "p", "--alertmanager", "a", "--zipkin", "z", "--log", "l"]
+        with self.assertRaises(SystemExit):
+            drill.parse_args(base + ["--inject", "POST /api/traffic/attack-spike"])
+        with self.assertRaises(SystemExit):
+            drill.parse_args(base + ["--inject", "launch /x", "--clear", "DELETE /x"])
+
     def test_unknown_fault_is_a_usage_error(self):
         with self.assertRaises(SystemExit):
             drill.parse_args(["--app", "a", "--prometheus", "p", "--alertmanager", "a", "--zipkin", "z",

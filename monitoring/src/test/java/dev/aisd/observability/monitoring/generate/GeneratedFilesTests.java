@@ -8,22 +8,18 @@ import java.util.Map;
 
 import dev.aisd.observability.monitoring.MonitoringFiles;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The committed generated files are exactly what the generator renders from the
- * committed sources. {@code monitoring/generate.sh} runs this class with
- * {@code -Dmonitoring.generate=write} to write them instead.
+ * committed sources ({@code monitoring/generate.sh} writes them).
  */
 class GeneratedFilesTests {
 
 	private final Path repository = MonitoringFiles.locate().root().getParent();
 
 	@Test
-	@DisabledIfSystemProperty(named = "monitoring.generate", matches = "write")
 	void generatedFilesWhenRenderedThenEqualTheCommittedFiles() {
 		Map<String, String> rendered = new MonitoringGenerator(this.repository).render();
 		List<String> stale = new ArrayList<>();
@@ -48,13 +44,6 @@ class GeneratedFilesTests {
 	void renderWhenRunTwiceThenGivesTheSameFiles() {
 		assertThat(new MonitoringGenerator(this.repository).render())
 			.isEqualTo(new MonitoringGenerator(this.repository).render());
-	}
-
-	@Test
-	@EnabledIfSystemProperty(named = "monitoring.generate", matches = "write")
-	void writeGeneratedFiles() {
-		List<String> written = new MonitoringGenerator(this.repository).write();
-		System.out.println("monitoring/generate.sh wrote " + (written.isEmpty() ? "nothing (all up to date)" : written));
 	}
 
 }

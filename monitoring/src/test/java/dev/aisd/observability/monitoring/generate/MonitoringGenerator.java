@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.aisd.observability.monitoring.MonitoringFiles;
+
 /**
  * Renders every generated file of the repository from its sources: the SLO rules, their
  * promtool tests and the error-budget dashboard from {@code monitoring/slo/slos.yml},
@@ -29,6 +31,17 @@ public final class MonitoringGenerator {
 	 */
 	public MonitoringGenerator(Path repository) {
 		this.repository = repository;
+	}
+
+	/**
+	 * Write every generated file of the checkout in the working directory (or its
+	 * parent): what {@code monitoring/generate.sh} runs.
+	 * @param args none
+	 */
+	public static void main(String[] args) {
+		Path repository = MonitoringFiles.locate().root().getParent();
+		List<String> written = new MonitoringGenerator(repository).write();
+		System.out.println(written.isEmpty() ? "Generated files are up to date" : "Wrote " + String.join(", ", written));
 	}
 
 	/**
