@@ -80,7 +80,7 @@ wait_ready() { # name pid url log
 wait_ready Alertmanager "$alertmanager_pid" "http://127.0.0.1:$alertmanager_port/-/ready" "$work/alertmanager.log"
 wait_ready Prometheus "$prometheus_pid" "http://127.0.0.1:$prometheus_port/-/ready" "$work/prometheus.log"
 
-echo "Scraping http://$target/metrics every $interval (jobs services and security)"
+echo "Scraping http://$target/metrics every $interval (job services)"
 echo "Prometheus:   http://127.0.0.1:$prometheus_port   (alerts: /alerts, targets: /targets)"
 echo "Alertmanager: http://127.0.0.1:$alertmanager_port"
 if [[ -n "$grafana_bin" ]]; then

@@ -46,6 +46,7 @@ class AlertmanagerConfigTests {
 			alertname=HttpLatencySloFastBurn severity=critical category=latency     | pager
 			alertname=SecurityAttackRateSpike severity=warning category=security    | security-chat
 			alertname=HttpLatencySloSlowBurn severity=warning category=latency      | chat
+			alertname=HttpAvailabilitySloFastBurn severity=critical category=availability | pager
 			alertname=MetricLabelValuesFolded severity=info category=meta           | chat
 			alertname=Unlabelled                                                    | chat
 			""")

@@ -29,13 +29,13 @@ class DashboardTests {
 	private final MonitoringFiles files = MonitoringFiles.locate();
 
 	@Test
-	void dashboardsWhenListedThenHoldTheSevenSecurityDashboardsAndTheServiceDashboard() {
+	void dashboardsWhenListedThenHoldTheSevenSecurityDashboardsTheServiceAndTheSloDashboard() {
 		List<String> uids = this.files.dashboards().stream().map((f) -> MonitoringFiles.json(f).path("uid").asString())
 			.toList();
 		assertThat(uids).containsExactlyInAnyOrder("obs-security-threat-overview",
 				"obs-security-detection-performance", "obs-security-attack-trends",
 				"obs-security-authentication-health", "obs-security-scorecard", "obs-security-compliance-status",
-				"obs-security-response-readiness", "obs-service-overview");
+				"obs-security-response-readiness", "obs-service-overview", "obs-slo-error-budget");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code prometheus.yml} is valid for promtool and has the jobs the docs promise.
+ * {@code prometheus.yml} is valid for promtool, scrapes every target once and loads every rule file.
  */
 class PrometheusConfigTests {
 
@@ -39,22 +40,22 @@ class PrometheusConfigTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void configWhenParsedThenServicesJobDropsAndSecurityJobKeepsOnlySecuritySeries() {
+	void configWhenParsedThenEveryTargetIsScrapedByExactlyOneJob() {
+		// Two jobs on one target double up, count(up) and every sum() over the target.
 		Map<String, Object> config = MonitoringFiles.yaml(this.files.prometheusConfig());
 		List<Map<String, Object>> jobs = (List<Map<String, Object>>) config.get("scrape_configs");
-		Map<String, Object> services = job(jobs, "services");
-		Map<String, Object> security = job(jobs, "security");
-		assertThat(services).containsEntry("metrics_path", "/metrics");
-		assertThat(security).containsEntry("metrics_path", "/metrics");
-		assertThat((List<Map<String, Object>>) services.get("metric_relabel_configs"))
-			.anySatisfy((relabel) -> assertThat(relabel).containsEntry("action", "drop")
-				.containsEntry("regex", "security_.*")
-				.containsEntry("source_labels", List.of("__name__")));
-		assertThat((List<Map<String, Object>>) security.get("metric_relabel_configs"))
-			.singleElement()
-			.satisfies((relabel) -> assertThat(relabel).containsEntry("action", "keep")
-				.containsEntry("regex", "security_.*")
-				.containsEntry("source_labels", List.of("__name__")));
+		Map<String, String> jobOfTarget = new HashMap<>();
+		for (Map<String, Object> job : jobs) {
+			for (Map<String, Object> staticConfig : (List<Map<String, Object>>) job.get("static_configs")) {
+				for (String target : (List<String>) staticConfig.get("targets")) {
+					String other = jobOfTarget.put(target + job.get("metrics_path"), (String) job.get("job_name"));
+					assertThat(other).as("%s scraped by jobs %s and %s", target, other, job.get("job_name")).isNull();
+				}
+			}
+		}
+		assertThat(jobs).singleElement().satisfies((job) -> assertThat(job).containsEntry("job_name", "services")
+			.containsEntry("metrics_path", "/metrics")
+			.doesNotContainKey("metric_relabel_configs"));
 	}
 
 	@Test
@@ -63,14 +64,6 @@ class PrometheusConfigTests {
 		Map<String, Object> config = MonitoringFiles.yaml(this.files.prometheusConfig());
 		assertThat((List<String>) config.get("rule_files")).containsExactly("rules/*.yml");
 		assertThat(config.get("alerting").toString()).contains("alertmanagers", "localhost:9093");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> job(List<Map<String, Object>> jobs, String name) {
-		return jobs.stream()
-			.filter((job) -> name.equals(job.get("job_name")))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No job " + name));
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.aisd.observability.monitoring.MonitoringFiles.Rule;
+import dev.aisd.observability.monitoring.generate.GeneratorSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,7 +149,11 @@ class RuleFilesTests {
 	}
 
 	@Test
-	void runbookUrlsWhenResolvedThenPointAtHeadingsOfTheOperationsGuide() throws IOException {
+	void runbookUrlsWhenResolvedThenAreAbsoluteOnTheConfiguredBaseAndPointAtHeadingsOfTheOperationsGuide()
+			throws IOException {
+		String base = GeneratorSettings.parse(Files.readString(this.files.root().resolve("generator.yml")))
+			.runbookBaseUrl();
+		assertThat(base).startsWith("https://").endsWith("/docs/operations.md");
 		Set<String> anchors = new TreeSet<>();
 		Matcher headings = HEADING.matcher(Files.readString(this.files.operationsGuide()));
 		while (headings.find()) {
@@ -161,12 +166,13 @@ class RuleFilesTests {
 				continue;
 			}
 			int hash = url.indexOf('#');
-			if (hash < 0 || !url.substring(0, hash).endsWith("docs/operations.md")
+			if (hash < 0 || !url.substring(0, hash).equals(base)
 					|| !anchors.contains(url.substring(hash + 1))) {
 				broken.add(rule.alert() + " -> " + url);
 			}
 		}
-		assertThat(broken).withFailMessage("runbook_url without a matching heading in docs/operations.md: %s", broken)
+		assertThat(broken).withFailMessage("runbook_url not on %s or without a matching heading in docs/operations.md: %s", base,
+				broken)
 			.isEmpty();
 	}
 

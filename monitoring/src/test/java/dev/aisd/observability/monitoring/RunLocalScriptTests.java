@@ -52,7 +52,7 @@ class RunLocalScriptTests {
 	}
 
 	@Test
-	void scriptWhenServiceRunsThenScrapesBothJobsAndRemovesItsDataOnTermination() throws Exception {
+	void scriptWhenServiceRunsThenScrapesItOnceAndRemovesItsDataOnTermination() throws Exception {
 		HttpServer service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		service.createContext("/metrics", (exchange) -> {
 			byte[] body = METRICS.getBytes(StandardCharsets.UTF_8);
@@ -90,9 +90,10 @@ class RunLocalScriptTests {
 			Path work = Path.of(printed.toString().replaceAll("(?s).*Logs and data in (\\S+) .*", "$1"));
 			assertThat(work).isDirectory();
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(
-					"http://127.0.0.1:" + prometheusPort + "/api/v1/query?query=sum(up)%20by%20(job)%20%3D%3D%201"))
-				.contains("\"job\":\"services\"")
-				.contains("\"job\":\"security\""));
+					"http://127.0.0.1:" + prometheusPort + "/api/v1/query?query=count%20by%20(job)%20(up%20%3D%3D%201)"))
+				.contains("\"metric\":{\"job\":\"services\"},\"value\":[")
+				.contains("\"1\"]")
+				.doesNotContain("\"job\":\"security\""));
 			process.destroy();
 			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			assertThat(work).doesNotExist();

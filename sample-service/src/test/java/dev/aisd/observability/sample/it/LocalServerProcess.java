@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
@@ -20,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A server binary of the Prometheus family started as a subprocess on a free loopback
- * port, in a temporary directory that holds its configuration, data and log, for
- * integration tests. Ready when {@code GET /-/ready} answers 200.
+ * A server started as a subprocess on a free loopback port, in a temporary directory that
+ * holds its configuration, data and log, for integration tests: a binary of the
+ * Prometheus family (ready when {@code GET /-/ready} answers 200) or a JVM server with
+ * its own readiness path.
  */
 abstract class LocalServerProcess implements AutoCloseable {
 
@@ -79,12 +81,24 @@ abstract class LocalServerProcess implements AutoCloseable {
 	 * @throws IOException if the process cannot start
 	 */
 	void launch(List<String> command) throws IOException {
-		this.process = new ProcessBuilder(command).directory(this.directory.toFile())
+		launch(command, Map.of());
+	}
+
+	/**
+	 * Start the process with extra environment variables and wait until it is ready; on
+	 * failure, stop it and report its log.
+	 * @param command the command line
+	 * @param environment variables added to the inherited environment
+	 * @throws IOException if the process cannot start
+	 */
+	void launch(List<String> command, Map<String, String> environment) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(logFile().toFile())
-			.start();
+			.redirectOutput(logFile().toFile());
+		builder.environment().putAll(environment);
+		this.process = builder.start();
 		try {
-			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(this::isReady);
+			await().atMost(startTimeout()).pollInterval(Duration.ofMillis(200)).until(this::isReady);
 		}
 		catch (RuntimeException ex) {
 			String log = log();
@@ -95,6 +109,22 @@ abstract class LocalServerProcess implements AutoCloseable {
 
 	Path directory() {
 		return this.directory;
+	}
+
+	/**
+	 * Return the path that answers 200 once the server is ready.
+	 * @return the path
+	 */
+	String readyPath() {
+		return "/-/ready";
+	}
+
+	/**
+	 * Return how long the server may take to become ready.
+	 * @return the timeout
+	 */
+	Duration startTimeout() {
+		return Duration.ofSeconds(30);
 	}
 
 	int port() {
@@ -143,7 +173,11 @@ abstract class LocalServerProcess implements AutoCloseable {
 		}
 	}
 
-	private Path logFile() {
+	/**
+	 * Return the file the process writes its standard output and error to.
+	 * @return the log file
+	 */
+	Path logFile() {
 		return this.directory.resolve(this.name + ".log");
 	}
 
@@ -153,7 +187,7 @@ abstract class LocalServerProcess implements AutoCloseable {
 		}
 		try {
 			HttpResponse<Void> response = this.http.send(
-					HttpRequest.newBuilder(URI.create(baseUrl() + "/-/ready")).timeout(Duration.ofSeconds(1)).build(),
+					HttpRequest.newBuilder(URI.create(baseUrl() + readyPath())).timeout(Duration.ofSeconds(1)).build(),
 					HttpResponse.BodyHandlers.discarding());
 			return response.statusCode() == 200;
 		}
