@@ -73,7 +73,11 @@ class DrillIT {
 				"--management.opentelemetry.tracing.export.schedule-delay=200ms",
 				"--management.otlp.metrics.export.enabled=false",
 				"--sample.security.operator-password=" + this.operatorPassword));
-		this.drillsProtected = unauthenticatedStatus("/api/drills/health") == 401;
+		// A harmless switch (no fault on a check that has none) tells whether the sample
+		// protects its drill switches.
+		int unauthenticated = unauthenticatedStatus("/api/drills/health/database?fault=none");
+		assertThat(unauthenticated).as("unauthenticated drill switch").isIn(200, 401, 403);
+		this.drillsProtected = unauthenticated != 200;
 		List<String> ruleFiles = new ArrayList<>();
 		for (Path ruleFile : this.files.ruleFiles()) {
 			ruleFiles.add("rules/" + ruleFile.getFileName());
@@ -160,8 +164,10 @@ class DrillIT {
 
 	private int unauthenticatedStatus(String path) throws IOException, InterruptedException {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(this.sample.baseUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.discarding())
+			.send(HttpRequest.newBuilder(URI.create(this.sample.baseUrl() + path))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode();
 	}
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.aisd.observability.monitoring.MonitoringFiles;
+import dev.aisd.observability.sample.SampleServiceApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,9 @@ import static org.awaitility.Awaitility.await;
  * unchanged, and their recording rules, the SLO ones included, produce data from the
  * forwarded series, which keep the leaf's {@code job} and {@code instance}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The same configuration as PrometheusScrapeIT, so the two share one cached context.
+@SpringBootTest(classes = SampleServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "management.tracing.export.otlp.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FederationIT {
 
