@@ -24,6 +24,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.aisd.observability.ObservabilityAutoConfiguration;
+import dev.aisd.observability.endpoint.EndpointHandler;
+import dev.aisd.observability.endpoint.EndpointResponse;
+import dev.aisd.observability.endpoint.EndpointsAutoConfiguration;
+import dev.aisd.observability.endpoint.ObservabilityEndpoint;
 import dev.aisd.observability.health.internal.CheckReport;
 import dev.aisd.observability.health.internal.HealthCheckEngine;
 import dev.aisd.observability.health.internal.HealthCheckMetrics;
@@ -43,7 +47,7 @@ class HealthAutoConfigurationTests {
 			assertThat(context).hasSingleBean(HealthCheckEngine.class)
 				.hasSingleBean(HealthCheckRegistry.class)
 				.hasSingleBean(HealthEndpoints.class)
-				.doesNotHaveBean("observabilityHealthRoutes")
+				.doesNotHaveBean(HealthAutoConfiguration.HEALTH_ENDPOINT_BEAN_NAME)
 				.doesNotHaveBean(HealthCheckMetrics.class);
 			assertThat(context.getBean(HealthEndpoints.class).health().join().status()).isEqualTo(200);
 		});
@@ -52,46 +56,56 @@ class HealthAutoConfigurationTests {
 	@Test
 	void servletWhenWebApplicationThenServletRoutes() {
 		new WebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasBean("observabilityHealthRoutes")
-				.getBean("observabilityHealthRoutes")
-				.isInstanceOf(org.springframework.web.servlet.function.RouterFunction.class));
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+					HealthAutoConfiguration.class, EndpointsAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasBean(HealthAutoConfiguration.HEALTH_ENDPOINT_BEAN_NAME)
+					.hasBean(HealthAutoConfiguration.LIVENESS_ENDPOINT_BEAN_NAME)
+					.hasBean(HealthAutoConfiguration.READINESS_ENDPOINT_BEAN_NAME);
+				assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME))
+					.isInstanceOf(org.springframework.web.servlet.function.RouterFunction.class)
+					.asString()
+					.contains("/health/live", "/health/ready", "/health");
+			});
 	}
 
 	@Test
 	void reactiveWhenWebApplicationThenReactiveRoutes() {
 		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasBean("observabilityHealthRoutes")
-				.getBean("observabilityHealthRoutes")
-				.isInstanceOf(org.springframework.web.reactive.function.server.RouterFunction.class));
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+					HealthAutoConfiguration.class, EndpointsAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME))
+				.isInstanceOf(org.springframework.web.reactive.function.server.RouterFunction.class)
+				.asString()
+				.contains("/health/live", "/health/ready"));
 	}
 
 	@Test
 	void routesWhenUserDefinesThemThenUserRoutesWin() {
 		new WebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
-			.withBean("observabilityHealthRoutes", org.springframework.web.servlet.function.RouterFunction.class,
-					() -> org.springframework.web.servlet.function.RouterFunctions.route()
-						.GET("/custom", (request) -> org.springframework.web.servlet.function.ServerResponse.ok()
-							.build())
-						.build())
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+					HealthAutoConfiguration.class, EndpointsAutoConfiguration.class))
+			.withBean(HealthAutoConfiguration.HEALTH_ENDPOINT_BEAN_NAME, ObservabilityEndpoint.class,
+					() -> new ObservabilityEndpoint("health", "/custom",
+							EndpointHandler.immediate((call) -> EndpointResponse.json(200, "{}"))))
 			.run((context) -> {
-				assertThat(context).hasSingleBean(org.springframework.web.servlet.function.RouterFunction.class);
-				assertThat(context.getBean("observabilityHealthRoutes").toString()).contains("/custom");
+				assertThat(context.getBean(HealthAutoConfiguration.HEALTH_ENDPOINT_BEAN_NAME, ObservabilityEndpoint.class)
+					.path()).isEqualTo("/custom");
+				assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME).toString()).contains("/custom");
 			});
 	}
 
 	@Test
 	void servletWhenDisabledThenNoRoutes() {
 		new WebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+					HealthAutoConfiguration.class, EndpointsAutoConfiguration.class))
 			.withPropertyValues("observability.health.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean("observabilityHealthRoutes"));
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(HealthAutoConfiguration.HEALTH_ENDPOINT_BEAN_NAME);
+				assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME).toString())
+					.doesNotContain("/health");
+			});
 	}
 
 	@Test
