@@ -38,6 +38,8 @@ public final class HealthEndpoints {
 
 	private final Semaphore waiters;
 
+	private final int maxWaiters;
+
 	/**
 	 * Creates the endpoints, without application availability and with 500 waiters at
 	 * most.
@@ -66,7 +68,8 @@ public final class HealthEndpoints {
 		this.degradedHttpStatus = degradedHttpStatus;
 		this.clock = clock;
 		this.availability = availability;
-		this.waiters = new Semaphore(Math.max(0, maxWaiters));
+		this.maxWaiters = Math.max(0, maxWaiters);
+		this.waiters = new Semaphore(this.maxWaiters);
 	}
 
 	/**
@@ -120,6 +123,14 @@ public final class HealthEndpoints {
 			return probe(503, HealthStatus.ERROR);
 		}
 		return probe(200, HealthStatus.OK);
+	}
+
+	/**
+	 * Returns how many callers wait for a run of the checks now.
+	 * @return the number of waiting callers
+	 */
+	public int waitingCallers() {
+		return this.maxWaiters - this.waiters.availablePermits();
 	}
 
 	/**
