@@ -32,6 +32,7 @@ import dev.aisd.observability.health.internal.BootHealthContributors;
 import dev.aisd.observability.health.internal.HealthCheckBeanPostProcessor;
 import dev.aisd.observability.health.internal.HealthCheckEngine;
 import dev.aisd.observability.health.internal.HealthCheckListener;
+import dev.aisd.observability.health.internal.HealthChecksHealthIndicator;
 import dev.aisd.observability.health.internal.HealthCheckMetrics;
 import dev.aisd.observability.health.internal.HealthEndpoints;
 import dev.aisd.observability.health.internal.LateHealthCheckSource;
@@ -116,17 +117,50 @@ public final class HealthAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.health.registry.HealthContributorRegistry")
+	static class BootHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BootCheckNames observabilityBootCheckNames() {
+			return new BootCheckNames(HealthChecksHealthIndicator.importedNames());
+		}
+
+		/**
+		 * Our checks in Spring Boot's {@code /actuator/health}, as the contributor
+		 * {@code observability}, for tools that read Boot's endpoint.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "observabilityHealthContributor")
+		@ConditionalOnBooleanProperty(name = "observability.health.boot-contributor.enabled", matchIfMissing = true)
+		HealthChecksHealthIndicator observabilityHealthContributor(HealthCheckEngine engine, BootCheckNames imported) {
+			return new HealthChecksHealthIndicator(engine, imported.names());
+		}
+
+	}
+
+	/**
+	 * Names of the checks imported from Spring Boot's health contributors.
+	 *
+	 * @param names the names, a concurrent set filled when they are imported
+	 */
+	record BootCheckNames(Set<String> names) {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.health.registry.HealthContributorRegistry")
 	@ConditionalOnBooleanProperty(name = "observability.health.boot-indicators.enabled", matchIfMissing = true)
 	static class BootIndicatorsConfiguration {
 
 		@Bean
-		LateHealthCheckSource observabilityBootHealthContributors(HealthProperties properties,
+		LateHealthCheckSource observabilityBootHealthContributors(HealthProperties properties, BootCheckNames imported,
 				ObjectProvider<org.springframework.boot.health.registry.HealthContributorRegistry> registry,
 				ObjectProvider<org.springframework.boot.health.registry.ReactiveHealthContributorRegistry> reactive) {
 			return (engine) -> new BootHealthContributors(engine, properties.getBootIndicators().isCritical(),
-					properties.getBootIndicators().getExclude())
+					properties.getBootIndicators().getExclude(), imported.names())
 				.registerAll(registry.getIfAvailable(), reactive.getIfAvailable());
 		}
+
 
 	}
 

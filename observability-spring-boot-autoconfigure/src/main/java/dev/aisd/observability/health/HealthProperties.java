@@ -93,6 +93,12 @@ public class HealthProperties {
 	private final BootIndicators bootIndicators = new BootIndicators();
 
 	/**
+	 * The checks shown in Spring Boot's /actuator/health as the contributor
+	 * 'observability'.
+	 */
+	private final BootContributor bootContributor = new BootContributor();
+
+	/**
 	 * Per-check overrides, by check name.
 	 */
 	private final Map<String, Check> checks = new LinkedHashMap<>();
@@ -234,6 +240,31 @@ public class HealthProperties {
 	/**
 	 * Spring Boot health indicators and contributors shown as checks.
 	 */
+	public BootContributor getBootContributor() {
+		return this.bootContributor;
+	}
+
+	/**
+	 * The checks in Spring Boot's health endpoint.
+	 */
+	public static class BootContributor {
+
+		/**
+		 * Whether the checks of this starter (not the Spring Boot indicators it imports)
+		 * appear in Spring Boot's /actuator/health as the contributor 'observability'.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
 	public static class BootIndicators {
 
 		/**

@@ -283,6 +283,37 @@ class HealthAutoConfigurationTests {
 	}
 
 	@Test
+	void bootHealthWhenChecksThenOurChecksContributeOnceAndAreNotImportedBack() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+					HealthContributorRegistryAutoConfiguration.class))
+			.withUserConfiguration(BootIndicators.class, OrdersCheck.class)
+			.run((context) -> {
+				HealthReport report = context.getBean(HealthCheckEngine.class).evaluate().join();
+				assertThat(report.checks()).extracting(CheckReport::name)
+					.containsExactly("downstream", "orders", "redis", "unknownThing");
+				var registry = context.getBean(org.springframework.boot.health.registry.HealthContributorRegistry.class);
+				HealthIndicator ours = (HealthIndicator) registry.getContributor("observability");
+				Health health = ours.health(true);
+				assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
+				assertThat(health.getDetails()).containsOnlyKeys("orders");
+				assertThat(health.getDetails().get("orders").toString()).contains("status=error", "critical=true",
+						"queue=stuck");
+			});
+	}
+
+	@Test
+	void bootHealthWhenContributorDisabledThenNotInBootRegistry() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+					HealthContributorRegistryAutoConfiguration.class))
+			.withPropertyValues("observability.health.boot-contributor.enabled=false")
+			.run((context) -> assertThat(context
+				.getBean(org.springframework.boot.health.registry.HealthContributorRegistry.class)
+				.getContributor("observability")).isNull());
+	}
+
+	@Test
 	void bootIndicatorsWhenCompositeThenMembersAsParentSlashMember() {
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
@@ -525,6 +556,16 @@ class HealthAutoConfigurationTests {
 		@HealthCheck(name = "redis")
 		HealthCheckResult otherRedis() {
 			return HealthCheckResult.healthy();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrdersCheck {
+
+		@HealthCheck(name = "orders")
+		HealthCheckResult orders() {
+			return HealthCheckResult.unhealthy(Map.of("queue", "stuck"));
 		}
 
 	}
