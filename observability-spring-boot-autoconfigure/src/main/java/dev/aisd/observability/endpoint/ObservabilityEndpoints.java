@@ -83,20 +83,4 @@ public final class ObservabilityEndpoints {
 		return paths;
 	}
 
-	/**
-	 * Returns the paths of the served endpoints except some.
-	 * @param ids the ids left out
-	 * @return the paths
-	 */
-	public List<String> pathsExcept(String... ids) {
-		List<String> paths = new ArrayList<>();
-		List<String> excluded = Arrays.asList(ids);
-		for (ObservabilityEndpoint endpoint : this.endpoints.values()) {
-			if (!excluded.contains(endpoint.id())) {
-				paths.add(endpoint.path());
-			}
-		}
-		return paths;
-	}
-
 }
