@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.actuate.endpoint.Show;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -60,6 +63,26 @@ public class HealthProperties {
 	private int detailMaxLength = 1024;
 
 	/**
+	 * When to show the detail of each check in /health and /health/ready: never,
+	 * when-authorized (an authenticated caller holding one of the roles, any authenticated
+	 * caller when no role is set) or always. Unset, it follows
+	 * management.endpoint.health.show-details, then always.
+	 */
+	private Show showDetails;
+
+	/**
+	 * Roles that may see the detail of the checks when show-details is when-authorized.
+	 * Unset, it follows management.endpoint.health.roles.
+	 */
+	private Set<String> roles;
+
+	/**
+	 * Most callers of /health and /health/ready that may wait at once for a run of the
+	 * checks; further callers get a 503 at once instead of queuing.
+	 */
+	private int maxWaitingRequests = 500;
+
+	/**
 	 * Pool that runs the checks.
 	 */
 	private final Executor executor = new Executor();
@@ -68,6 +91,12 @@ public class HealthProperties {
 	 * Spring Boot health indicators and contributors shown as checks.
 	 */
 	private final BootIndicators bootIndicators = new BootIndicators();
+
+	/**
+	 * The checks shown in Spring Boot's /actuator/health as the contributor
+	 * 'observability'.
+	 */
+	private final BootContributor bootContributor = new BootContributor();
 
 	/**
 	 * Per-check overrides, by check name.
@@ -104,6 +133,30 @@ public class HealthProperties {
 
 	public void setReadyPath(String readyPath) {
 		this.readyPath = readyPath;
+	}
+
+	public Show getShowDetails() {
+		return this.showDetails;
+	}
+
+	public void setShowDetails(Show showDetails) {
+		this.showDetails = showDetails;
+	}
+
+	public Set<String> getRoles() {
+		return this.roles;
+	}
+
+	public void setRoles(Set<String> roles) {
+		this.roles = roles;
+	}
+
+	public int getMaxWaitingRequests() {
+		return this.maxWaitingRequests;
+	}
+
+	public void setMaxWaitingRequests(int maxWaitingRequests) {
+		this.maxWaitingRequests = maxWaitingRequests;
 	}
 
 	public Duration getTimeout() {
@@ -187,6 +240,31 @@ public class HealthProperties {
 	/**
 	 * Spring Boot health indicators and contributors shown as checks.
 	 */
+	public BootContributor getBootContributor() {
+		return this.bootContributor;
+	}
+
+	/**
+	 * The checks in Spring Boot's health endpoint.
+	 */
+	public static class BootContributor {
+
+		/**
+		 * Whether the checks of this starter (not the Spring Boot indicators it imports)
+		 * appear in Spring Boot's /actuator/health as the contributor 'observability'.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
 	public static class BootIndicators {
 
 		/**

@@ -1,11 +1,6 @@
 package dev.aisd.observability.metrics;
 
-import java.util.Properties;
-
-import dev.aisd.observability.metrics.internal.ReactiveMetricsRoutes;
-import dev.aisd.observability.metrics.internal.ServletMetricsRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.prometheus.metrics.config.PrometheusPropertiesLoader;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,65 +10,60 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.aisd.observability.endpoint.EndpointHandler;
+import dev.aisd.observability.endpoint.ObservabilityEndpoint;
+import dev.aisd.observability.endpoint.ObservabilityEndpoints;
+
 /**
  * {@link AutoConfiguration Auto-configuration} of the Prometheus scrape endpoint
- * ({@code GET /metrics} by default) on the application port, for Spring MVC and WebFlux.
- * The management port, when separate, gets the same endpoint from
- * {@link PrometheusScrapeManagementContextConfiguration}.
+ * ({@code GET /metrics} by default), an {@link ObservabilityEndpoint} served like the
+ * others on the application or the management port, on Spring MVC and WebFlux. Spring
+ * Boot's {@link PrometheusScrapeEndpoint} renders it.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
-@ConditionalOnClass({ PrometheusRegistry.class, PrometheusConfig.class })
+@ConditionalOnClass({ PrometheusRegistry.class, PrometheusConfig.class, PrometheusScrapeEndpoint.class })
 @ConditionalOnBooleanProperty(name = "observability.metrics.enabled", matchIfMissing = true)
 @ConditionalOnBean(PrometheusRegistry.class)
 @EnableConfigurationProperties(ObservabilityMetricsProperties.class)
 public final class PrometheusScrapeAutoConfiguration {
 
-	/** Name of the route bean of the scrape endpoint; define a bean of this name to replace it. */
-	public static final String ROUTE_BEAN_NAME = "observabilityMetricsRoute";
+	/** Name of the endpoint bean; define a bean of this name to replace it. */
+	public static final String ENDPOINT_BEAN_NAME = "observabilityMetricsEndpoint";
 
 	@Bean
 	@ConditionalOnMissingBean
 	PrometheusScraper observabilityPrometheusScraper(PrometheusRegistry registry,
-			ObjectProvider<PrometheusConfig> config) {
-		PrometheusConfig prometheusConfig = config.getIfAvailable();
-		Properties properties = (prometheusConfig != null) ? prometheusConfig.prometheusProperties() : null;
-		return new PrometheusScraper(registry, (properties != null) ? PrometheusPropertiesLoader.load(properties)
-				: PrometheusPropertiesLoader.load());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass(name = "org.springframework.web.servlet.function.RouterFunction")
-	static class ServletRouteConfiguration {
-
-		@Bean(ROUTE_BEAN_NAME)
-		@ConditionalOnMissingBean(name = ROUTE_BEAN_NAME)
-		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> observabilityMetricsRoute(
-				ObservabilityMetricsProperties properties, PrometheusScraper scraper) {
-			return ServletMetricsRoutes.route(properties.getPath(), scraper);
+			ObjectProvider<PrometheusScrapeEndpoint> bootEndpoint, ObjectProvider<PrometheusConfig> config) {
+		// Spring Boot's own endpoint when /actuator/prometheus is exposed, so both share
+		// its buffer-size estimate; else one of ours over the same registry.
+		PrometheusScrapeEndpoint endpoint = bootEndpoint.getIfAvailable();
+		if (endpoint != null) {
+			return new PrometheusScraper(endpoint);
 		}
-
+		PrometheusConfig prometheusConfig = config.getIfAvailable();
+		return new PrometheusScraper(registry,
+				(prometheusConfig != null) ? prometheusConfig.prometheusProperties() : null);
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	@ConditionalOnClass(name = "org.springframework.web.reactive.function.server.RouterFunction")
-	static class ReactiveRouteConfiguration {
+	@ConditionalOnWebApplication
+	static class EndpointConfiguration {
 
-		@Bean(ROUTE_BEAN_NAME)
-		@ConditionalOnMissingBean(name = ROUTE_BEAN_NAME)
-		org.springframework.web.reactive.function.server.RouterFunction<org.springframework.web.reactive.function.server.ServerResponse> observabilityMetricsRoute(
-				ObservabilityMetricsProperties properties, PrometheusScraper scraper) {
-			return ReactiveMetricsRoutes.route(properties.getPath(), scraper);
+		@Bean(ENDPOINT_BEAN_NAME)
+		@ConditionalOnMissingBean(name = ENDPOINT_BEAN_NAME)
+		ObservabilityEndpoint observabilityMetricsEndpoint(ObservabilityMetricsProperties properties,
+				PrometheusScraper scraper) {
+			return new ObservabilityEndpoint(ObservabilityEndpoints.METRICS, properties.getPath(),
+					EndpointHandler.immediate((call) -> scraper.scrapeAccepting(call.headers("Accept"))));
 		}
 
 	}

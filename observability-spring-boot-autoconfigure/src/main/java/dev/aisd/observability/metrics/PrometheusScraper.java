@@ -1,176 +1,112 @@
 package dev.aisd.observability.metrics;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 
-import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import org.springframework.boot.actuate.endpoint.ProducibleOperationArgumentResolver;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusOutputFormat;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
+import org.springframework.http.MediaType;
+import org.springframework.util.MimeTypeUtils;
+
+import dev.aisd.observability.endpoint.EndpointResponse;
+
 /**
- * Renders a {@link PrometheusRegistry} for a scrape, in the format the scraper's
- * {@code Accept} header asks for: Prometheus text 0.0.4 by default, OpenMetrics text
- * 1.0.0 or the Prometheus protobuf format when preferred.
+ * Answers a scrape through Spring Boot's {@link PrometheusScrapeEndpoint}, in the
+ * {@link PrometheusOutputFormat} the scraper's {@code Accept} header asks for: Prometheus
+ * text 0.0.4 by default, OpenMetrics text 1.0.0 or the Prometheus protobuf format when
+ * preferred.
+ * <p>
+ * Spring Boot's {@link ProducibleOperationArgumentResolver} picks the format; it ignores
+ * quality values, so the media ranges are offered to it one quality level at a time, the
+ * highest first (Spring's {@link MediaType} parses and orders them). A header that accepts
+ * none of the formats, or does not parse, gets Prometheus text 0.0.4: a scraper is better
+ * served by the default format than by a 406.
  *
  * @since 0.1.0
  */
 public class PrometheusScraper {
 
-	private static final int SIZE_SLACK = 1024;
-
-	private final PrometheusRegistry registry;
-
-	private final List<Format> formats;
-
-	private volatile int expectedSize = 16 * 1024;
+	private final PrometheusScrapeEndpoint endpoint;
 
 	/**
-	 * Create a scraper.
-	 * @param registry the registry to render
-	 * @param properties the Prometheus client properties that configure the exposition
-	 * formats
+	 * Creates a scraper over Spring Boot's scrape endpoint.
+	 * @param endpoint the endpoint that renders the registry
 	 */
-	public PrometheusScraper(PrometheusRegistry registry, PrometheusProperties properties) {
-		this.registry = registry;
-		ExpositionFormats expositionFormats = ExpositionFormats.init(properties.getExporterProperties());
-		// In order of preference when the client accepts several equally.
-		List<ExpositionFormatWriter> writers = List.of(expositionFormats.getPrometheusTextFormatWriter(),
-				expositionFormats.getOpenMetricsTextFormatWriter(), expositionFormats.getPrometheusProtobufWriter());
-		this.formats = writers.stream()
-			.filter(ExpositionFormatWriter::isAvailable)
-			.map(Format::of)
-			.toList();
+	public PrometheusScraper(PrometheusScrapeEndpoint endpoint) {
+		this.endpoint = endpoint;
 	}
 
 	/**
-	 * Render the registry.
+	 * Creates a scraper of a registry.
+	 * @param registry the registry to render
+	 * @param exporterProperties the Prometheus client properties that configure the
+	 * exposition formats ({@code io.prometheus.exporter.*}), or {@code null}
+	 */
+	public PrometheusScraper(PrometheusRegistry registry, Properties exporterProperties) {
+		this(new PrometheusScrapeEndpoint(registry, exporterProperties));
+	}
+
+	/**
+	 * Renders the registry.
 	 * @param accept the value of the {@code Accept} header, or {@code null}
 	 * @return the rendered scrape
 	 */
-	public Scrape scrape(String accept) {
-		Format format = negotiate(accept);
+	public EndpointResponse scrape(String accept) {
+		return scrapeAccepting((accept != null) ? List.of(accept) : List.of());
+	}
+
+	/**
+	 * Renders the registry.
+	 * @param accept the values of the {@code Accept} headers
+	 * @return the rendered scrape, status 200
+	 */
+	public EndpointResponse scrapeAccepting(List<String> accept) {
+		WebEndpointResponse<byte[]> scrape = this.endpoint.scrape(negotiate(accept), null);
+		return new EndpointResponse(200, scrape.getContentType().toString(), Map.of(), scrape.getBody());
+	}
+
+	static PrometheusOutputFormat negotiate(List<String> accept) {
+		List<MediaType> ranges = parse(accept);
+		int i = 0;
+		while (i < ranges.size()) {
+			double quality = ranges.get(i).getQualityValue();
+			List<String> level = new ArrayList<>();
+			while (i < ranges.size() && ranges.get(i).getQualityValue() == quality) {
+				level.add(ranges.get(i).toString());
+				i++;
+			}
+			if (quality <= 0) {
+				break;
+			}
+			PrometheusOutputFormat format = resolve(level);
+			if (format != null) {
+				return format;
+			}
+		}
+		return resolve(List.of());
+	}
+
+	private static PrometheusOutputFormat resolve(List<String> accept) {
+		return new ProducibleOperationArgumentResolver(() -> accept).resolve(PrometheusOutputFormat.class);
+	}
+
+	private static List<MediaType> parse(List<String> accept) {
 		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream(this.expectedSize);
-			format.writer().write(out, this.registry.scrape());
-			byte[] body = out.toByteArray();
-			this.expectedSize = body.length + SIZE_SLACK;
-			return new Scrape(format.contentType(), body);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Writing metrics failed", ex);
-		}
-	}
-
-	/**
-	 * Pick the format with the highest quality in the {@code Accept} header; ties go to the
-	 * earlier format, so {@code *}{@code /*}, a missing or a malformed header gives
-	 * Prometheus text 0.0.4, and so does a header that accepts none of the formats (a
-	 * scraper is better served by the default format than by a 406).
-	 */
-	private Format negotiate(String accept) {
-		Format best = this.formats.get(0);
-		if (accept == null || accept.isBlank()) {
-			return best;
-		}
-		List<Accepted> accepted = Accepted.parse(accept);
-		double bestQuality = 0;
-		for (Format format : this.formats) {
-			double quality = quality(accepted, format);
-			if (quality > bestQuality) {
-				best = format;
-				bestQuality = quality;
-			}
-		}
-		return best;
-	}
-
-	/**
-	 * Quality of the most specific accepted range that includes the format (parameters such
-	 * as {@code version} are not compared), or 0.
-	 */
-	private static double quality(List<Accepted> accepted, Format format) {
-		Accepted match = null;
-		for (Accepted candidate : accepted) {
-			if (candidate.includes(format) && (match == null || candidate.specificity() > match.specificity())) {
-				match = candidate;
-			}
-		}
-		return (match != null) ? match.quality() : 0;
-	}
-
-	/**
-	 * One rendered scrape.
-	 *
-	 * @param contentType the content type of the body
-	 * @param body the rendered metrics
-	 */
-	public record Scrape(String contentType, byte[] body) {
-
-	}
-
-	private record Format(String contentType, String type, String subtype, ExpositionFormatWriter writer) {
-
-		static Format of(ExpositionFormatWriter writer) {
-			String contentType = writer.getContentType();
-			int semicolon = contentType.indexOf(';');
-			String mime = ((semicolon >= 0) ? contentType.substring(0, semicolon) : contentType).trim();
-			int slash = mime.indexOf('/');
-			return new Format(contentType, mime.substring(0, slash).toLowerCase(Locale.ROOT),
-					mime.substring(slash + 1).toLowerCase(Locale.ROOT), writer);
-		}
-
-	}
-
-	/**
-	 * One media range of an {@code Accept} header.
-	 */
-	private record Accepted(String type, String subtype, double quality) {
-
-		static List<Accepted> parse(String header) {
-			List<Accepted> ranges = new ArrayList<>();
-			for (String range : header.split(",")) {
-				String[] parts = range.split(";");
-				String mime = parts[0].trim().toLowerCase(Locale.ROOT);
-				int slash = mime.indexOf('/');
-				if (slash <= 0 || slash == mime.length() - 1) {
-					continue;
-				}
-				double quality = 1;
-				for (int i = 1; i < parts.length; i++) {
-					String parameter = parts[i].trim();
-					if (parameter.length() > 2 && (parameter.charAt(0) == 'q' || parameter.charAt(0) == 'Q')
-							&& parameter.charAt(1) == '=') {
-						quality = parseQuality(parameter.substring(2));
-					}
-				}
-				ranges.add(new Accepted(mime.substring(0, slash).trim(), mime.substring(slash + 1).trim(), quality));
-			}
+			List<MediaType> ranges = new ArrayList<>(MediaType.parseMediaTypes(accept));
+			// Orders by quality first, then by specificity.
+			MimeTypeUtils.sortBySpecificity(ranges);
 			return ranges;
 		}
-
-		private static double parseQuality(String value) {
-			try {
-				double quality = Double.parseDouble(value.trim());
-				return (quality >= 0 && quality <= 1) ? quality : 0;
-			}
-			catch (NumberFormatException ex) {
-				return 0;
-			}
+		catch (IllegalArgumentException ex) {
+			// InvalidMediaTypeException and InvalidMimeTypeException, also for over 50 ranges.
+			return List.of();
 		}
-
-		boolean includes(Format format) {
-			return (this.type.equals("*") || this.type.equals(format.type()))
-					&& (this.subtype.equals("*") || this.subtype.equals(format.subtype()));
-		}
-
-		int specificity() {
-			return (this.type.equals("*") ? 0 : 1) + (this.subtype.equals("*") ? 0 : 1);
-		}
-
 	}
 
 }

@@ -8,6 +8,9 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 import dev.aisd.observability.ObservabilityAutoConfiguration;
 import dev.aisd.observability.ServiceName;
+import dev.aisd.observability.endpoint.EndpointHandler;
+import dev.aisd.observability.endpoint.ObservabilityEndpoint;
+import dev.aisd.observability.endpoint.ObservabilityEndpoints;
 import dev.aisd.observability.tracing.internal.CountingSpanExporter;
 import dev.aisd.observability.tracing.internal.ReactiveServerSpanConvention;
 import dev.aisd.observability.tracing.internal.RecordAllSampler;
@@ -54,6 +57,9 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(Tracer.class)
 @EnableConfigurationProperties(TracesProperties.class)
 public final class TracingAutoConfiguration {
+
+	/** Name of the {@code /observability/traces} endpoint bean; define a bean of this name to replace it. */
+	public static final String ENDPOINT_BEAN_NAME = "observabilityTracesEndpoint";
 
 	static final String HISTORY_PROPERTY = "observability.traces.history";
 
@@ -180,12 +186,6 @@ public final class TracingAutoConfiguration {
 			return new ServletServerSpanConvention(observationName(environment));
 		}
 
-		@Bean
-		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> observabilityTracesRouterFunction(
-				TracesProperties properties, TracesResponses responses) {
-			return ServletTracesRouter.create(properties.getPath(), responses);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -202,10 +202,18 @@ public final class TracingAutoConfiguration {
 			return new ReactiveServerSpanConvention(observationName(environment));
 		}
 
-		@Bean
-		org.springframework.web.reactive.function.server.RouterFunction<org.springframework.web.reactive.function.server.ServerResponse> observabilityTracesReactiveRouterFunction(
-				TracesProperties properties, TracesResponses responses) {
-			return ReactiveTracesRouter.create(properties.getPath(), responses);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "observability.traces.enabled", matchIfMissing = true)
+	@ConditionalOnWebApplication
+	static class EndpointConfiguration {
+
+		@Bean(ENDPOINT_BEAN_NAME)
+		@ConditionalOnMissingBean(name = ENDPOINT_BEAN_NAME)
+		ObservabilityEndpoint observabilityTracesEndpoint(TracesProperties properties, TracesResponses responses) {
+			return new ObservabilityEndpoint(ObservabilityEndpoints.TRACES, properties.getPath(),
+					EndpointHandler.immediate((call) -> responses.respond(call::parameter)));
 		}
 
 	}

@@ -24,6 +24,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.aisd.observability.ObservabilityAutoConfiguration;
+import dev.aisd.observability.endpoint.EndpointHandler;
+import dev.aisd.observability.endpoint.EndpointResponse;
+import dev.aisd.observability.endpoint.EndpointsAutoConfiguration;
+import dev.aisd.observability.endpoint.ObservabilityEndpoint;
 import dev.aisd.observability.health.internal.CheckReport;
 import dev.aisd.observability.health.internal.HealthCheckEngine;
 import dev.aisd.observability.health.internal.HealthCheckMetrics;
@@ -43,7 +47,7 @@ class HealthAutoConfigurationTests {
 			assertThat(context).hasSingleBean(HealthCheckEngine.class)
 				.hasSingleBean(HealthCheckRegistry.class)
 				.hasSingleBean(HealthEndpoints.class)
-				.doesNotHaveBean("observabilityHealthRoutes")
+				.doesNotHaveBean(HealthAutoConfiguration.HEALTH_ENDPOINT_BEAN_NAME)
 				.doesNotHaveBean(HealthCheckMetrics.class);
 			assertThat(context.getBean(HealthEndpoints.class).health().join().status()).isEqualTo(200);
 		});
@@ -52,46 +56,56 @@ class HealthAutoConfigurationTests {
 	@Test
 	void servletWhenWebApplicationThenServletRoutes() {
 		new WebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasBean("observabilityHealthRoutes")
-				.getBean("observabilityHealthRoutes")
-				.isInstanceOf(org.springframework.web.servlet.function.RouterFunction.class));
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+					HealthAutoConfiguration.class, EndpointsAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasBean(HealthAutoConfiguration.HEALTH_ENDPOINT_BEAN_NAME)
+					.hasBean(HealthAutoConfiguration.LIVENESS_ENDPOINT_BEAN_NAME)
+					.hasBean(HealthAutoConfiguration.READINESS_ENDPOINT_BEAN_NAME);
+				assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME))
+					.isInstanceOf(org.springframework.web.servlet.function.RouterFunction.class)
+					.asString()
+					.contains("/health/live", "/health/ready", "/health");
+			});
 	}
 
 	@Test
 	void reactiveWhenWebApplicationThenReactiveRoutes() {
 		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasBean("observabilityHealthRoutes")
-				.getBean("observabilityHealthRoutes")
-				.isInstanceOf(org.springframework.web.reactive.function.server.RouterFunction.class));
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+					HealthAutoConfiguration.class, EndpointsAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME))
+				.isInstanceOf(org.springframework.web.reactive.function.server.RouterFunction.class)
+				.asString()
+				.contains("/health/live", "/health/ready"));
 	}
 
 	@Test
 	void routesWhenUserDefinesThemThenUserRoutesWin() {
 		new WebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
-			.withBean("observabilityHealthRoutes", org.springframework.web.servlet.function.RouterFunction.class,
-					() -> org.springframework.web.servlet.function.RouterFunctions.route()
-						.GET("/custom", (request) -> org.springframework.web.servlet.function.ServerResponse.ok()
-							.build())
-						.build())
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+					HealthAutoConfiguration.class, EndpointsAutoConfiguration.class))
+			.withBean(HealthAutoConfiguration.HEALTH_ENDPOINT_BEAN_NAME, ObservabilityEndpoint.class,
+					() -> new ObservabilityEndpoint("health", "/custom",
+							EndpointHandler.immediate((call) -> EndpointResponse.json(200, "{}"))))
 			.run((context) -> {
-				assertThat(context).hasSingleBean(org.springframework.web.servlet.function.RouterFunction.class);
-				assertThat(context.getBean("observabilityHealthRoutes").toString()).contains("/custom");
+				assertThat(context.getBean(HealthAutoConfiguration.HEALTH_ENDPOINT_BEAN_NAME, ObservabilityEndpoint.class)
+					.path()).isEqualTo("/custom");
+				assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME).toString()).contains("/custom");
 			});
 	}
 
 	@Test
 	void servletWhenDisabledThenNoRoutes() {
 		new WebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+					HealthAutoConfiguration.class, EndpointsAutoConfiguration.class))
 			.withPropertyValues("observability.health.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean("observabilityHealthRoutes"));
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(HealthAutoConfiguration.HEALTH_ENDPOINT_BEAN_NAME);
+				assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME).toString())
+					.doesNotContain("/health");
+			});
 	}
 
 	@Test
@@ -266,6 +280,37 @@ class HealthAutoConfigurationTests {
 				assertThat(check(report, "unknownThing").status()).isEqualTo(HealthStatus.DEGRADED);
 				assertThat(report.status()).isEqualTo(HealthStatus.DEGRADED);
 			});
+	}
+
+	@Test
+	void bootHealthWhenChecksThenOurChecksContributeOnceAndAreNotImportedBack() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+					HealthContributorRegistryAutoConfiguration.class))
+			.withUserConfiguration(BootIndicators.class, OrdersCheck.class)
+			.run((context) -> {
+				HealthReport report = context.getBean(HealthCheckEngine.class).evaluate().join();
+				assertThat(report.checks()).extracting(CheckReport::name)
+					.containsExactly("downstream", "orders", "redis", "unknownThing");
+				var registry = context.getBean(org.springframework.boot.health.registry.HealthContributorRegistry.class);
+				HealthIndicator ours = (HealthIndicator) registry.getContributor("observability");
+				Health health = ours.health(true);
+				assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
+				assertThat(health.getDetails()).containsOnlyKeys("orders");
+				assertThat(health.getDetails().get("orders").toString()).contains("status=error", "critical=true",
+						"queue=stuck");
+			});
+	}
+
+	@Test
+	void bootHealthWhenContributorDisabledThenNotInBootRegistry() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+					HealthContributorRegistryAutoConfiguration.class))
+			.withPropertyValues("observability.health.boot-contributor.enabled=false")
+			.run((context) -> assertThat(context
+				.getBean(org.springframework.boot.health.registry.HealthContributorRegistry.class)
+				.getContributor("observability")).isNull());
 	}
 
 	@Test
@@ -511,6 +556,16 @@ class HealthAutoConfigurationTests {
 		@HealthCheck(name = "redis")
 		HealthCheckResult otherRedis() {
 			return HealthCheckResult.healthy();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrdersCheck {
+
+		@HealthCheck(name = "orders")
+		HealthCheckResult orders() {
+			return HealthCheckResult.unhealthy(Map.of("queue", "stuck"));
 		}
 
 	}

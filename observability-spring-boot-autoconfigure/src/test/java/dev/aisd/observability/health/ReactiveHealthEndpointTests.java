@@ -28,6 +28,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.aisd.observability.ObservabilityAutoConfiguration;
+import dev.aisd.observability.endpoint.EndpointsAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +48,7 @@ class ReactiveHealthEndpointTests {
 	private FaultyChecks faults;
 
 	@Autowired
-	@Qualifier("observabilityHealthRoutes")
+	@Qualifier(EndpointsAutoConfiguration.ROUTES_BEAN_NAME)
 	private RouterFunction<ServerResponse> routes;
 
 	private WebTestClient client;
@@ -127,6 +128,7 @@ class ReactiveHealthEndpointTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class,
+			EndpointsAutoConfiguration.class,
 			WebFluxAutoConfiguration.class, CodecsAutoConfiguration.class })
 	@Import(FaultyChecks.class)
 	static class App {

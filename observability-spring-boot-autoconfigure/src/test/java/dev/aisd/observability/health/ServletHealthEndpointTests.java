@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import dev.aisd.observability.ObservabilityAutoConfiguration;
+import dev.aisd.observability.endpoint.EndpointsAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -142,6 +143,10 @@ class ServletHealthEndpointTests {
 
 	private Response get(String path) throws Exception {
 		MvcResult result = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)).andReturn();
+		if (result.getRequest().isAsyncStarted()) {
+			// Waiting for checks releases the container thread (asynchronous request processing).
+			result = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result)).andReturn();
+		}
 		return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(),
 				result.getResponse().getHeader("Cache-Control"), result.getResponse().getContentAsString());
 	}
@@ -162,6 +167,7 @@ class ServletHealthEndpointTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ ObservabilityAutoConfiguration.class, HealthAutoConfiguration.class,
+			EndpointsAutoConfiguration.class,
 			WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class })
 	@Import(FaultyChecks.class)
 	static class App {

@@ -3,6 +3,10 @@ package dev.aisd.observability.metrics;
 import java.nio.charset.StandardCharsets;
 
 import dev.aisd.observability.ObservabilityAutoConfiguration;
+import dev.aisd.observability.endpoint.EndpointHandler;
+import dev.aisd.observability.endpoint.EndpointResponse;
+import dev.aisd.observability.endpoint.EndpointsAutoConfiguration;
+import dev.aisd.observability.endpoint.ObservabilityEndpoint;
 import dev.aisd.observability.web.CompletedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -38,7 +42,7 @@ class MetricsAutoConfigurationTests {
 			org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration.class,
 			org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration.class,
 			HttpMetricsAutoConfiguration.class, BootHttpServerMetersAutoConfiguration.class,
-			PrometheusScrapeAutoConfiguration.class);
+			PrometheusScrapeAutoConfiguration.class, EndpointsAutoConfiguration.class);
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(CONFIGURATIONS)
@@ -55,9 +59,12 @@ class MetricsAutoConfigurationTests {
 				.hasBean(HttpMetricsAutoConfiguration.SERVICE_TAG_CUSTOMIZER_BEAN_NAME)
 				.getBean(DefaultMeterObservationHandler.class)
 				.isInstanceOf(ServerRequestsExcludingMeterObservationHandler.class);
-			assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME))
+			assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ENDPOINT_BEAN_NAME, ObservabilityEndpoint.class))
+				.extracting(ObservabilityEndpoint::id, ObservabilityEndpoint::path)
+				.containsExactly("metrics", "/metrics");
+			assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME))
 				.isInstanceOf(org.springframework.web.servlet.function.RouterFunction.class)
-				.asString().startsWith("(GET && /metrics) -> ");
+				.asString().contains("(GET && /metrics) -> ");
 		});
 	}
 
@@ -65,8 +72,9 @@ class MetricsAutoConfigurationTests {
 	void reactiveAppThenReactiveRoute() {
 		this.reactiveContextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(PrometheusScraper.class).hasSingleBean(HttpRequestMetrics.class);
-			assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME))
-				.isInstanceOf(org.springframework.web.reactive.function.server.RouterFunction.class);
+			assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME))
+				.isInstanceOf(org.springframework.web.reactive.function.server.RouterFunction.class)
+				.asString().contains("/metrics");
 		});
 	}
 
@@ -75,7 +83,7 @@ class MetricsAutoConfigurationTests {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS).run((context) -> {
 			assertThat(context).hasSingleBean(PrometheusScraper.class)
 				.doesNotHaveBean(HttpRequestMetrics.class)
-				.doesNotHaveBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME);
+				.doesNotHaveBean(PrometheusScrapeAutoConfiguration.ENDPOINT_BEAN_NAME);
 		});
 	}
 
@@ -94,8 +102,8 @@ class MetricsAutoConfigurationTests {
 	@Test
 	void customPathThenRouteServesIt() {
 		this.contextRunner.withPropertyValues("observability.metrics.path=/internal/prometheus")
-			.run((context) -> assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME))
-				.asString().startsWith("(GET && /internal/prometheus) -> "));
+			.run((context) -> assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME))
+				.asString().contains("(GET && /internal/prometheus) -> "));
 	}
 
 	@Test
@@ -176,7 +184,7 @@ class MetricsAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("observability.metrics.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(PrometheusScraper.class)
 				.doesNotHaveBean(HttpRequestMetrics.class)
-				.doesNotHaveBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME)
+				.doesNotHaveBean(PrometheusScrapeAutoConfiguration.ENDPOINT_BEAN_NAME)
 				.doesNotHaveBean(HttpMetricsAutoConfiguration.SERVICE_TAG_CUSTOMIZER_BEAN_NAME)
 				.doesNotHaveBean("observabilityMeterObservationHandlerPostProcessor");
 		});
@@ -188,7 +196,7 @@ class MetricsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.doesNotHaveBean(PrometheusScraper.class)
-					.doesNotHaveBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME)
+					.doesNotHaveBean(PrometheusScrapeAutoConfiguration.ENDPOINT_BEAN_NAME)
 					.hasSingleBean(HttpRequestMetrics.class);
 				assertThat(context.getBean(MeterRegistry.class)).isNotInstanceOf(PrometheusMeterRegistry.class);
 			});
@@ -206,8 +214,8 @@ class MetricsAutoConfigurationTests {
 			assertThat(context).hasSingleBean(PrometheusScraper.class).hasSingleBean(HttpRequestMetrics.class);
 			assertThat(context.getBean(PrometheusScraper.class)).isSameAs(context.getBean("userScraper"));
 			assertThat(context.getBean(HttpRequestMetrics.class)).isSameAs(context.getBean("userHttpMetrics"));
-			assertThat(context.getBean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME))
-				.asString().startsWith("(GET && /user) -> ");
+			assertThat(context.getBean(EndpointsAutoConfiguration.ROUTES_BEAN_NAME))
+				.asString().contains("(GET && /user) -> ").doesNotContain("/metrics");
 			assertThat(context.getBean(MeterRegistry.class).counter("any.meter").getId().getTag("service"))
 				.isEqualTo("user-service");
 		});
@@ -231,7 +239,7 @@ class MetricsAutoConfigurationTests {
 
 		@Bean
 		PrometheusScraper userScraper(PrometheusRegistry registry) {
-			return new PrometheusScraper(registry, PrometheusPropertiesLoader.load());
+			return new PrometheusScraper(registry, (java.util.Properties) null);
 		}
 
 		@Bean
@@ -239,11 +247,10 @@ class MetricsAutoConfigurationTests {
 			return new HttpRequestMetrics(registry);
 		}
 
-		@Bean(PrometheusScrapeAutoConfiguration.ROUTE_BEAN_NAME)
-		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> userRoute() {
-			return org.springframework.web.servlet.function.RouterFunctions.route(
-					org.springframework.web.servlet.function.RequestPredicates.GET("/user"),
-					(request) -> org.springframework.web.servlet.function.ServerResponse.ok().build());
+		@Bean(PrometheusScrapeAutoConfiguration.ENDPOINT_BEAN_NAME)
+		ObservabilityEndpoint userEndpoint() {
+			return new ObservabilityEndpoint("metrics", "/user",
+					EndpointHandler.immediate((call) -> EndpointResponse.json(200, "{}")));
 		}
 
 		@Bean(HttpMetricsAutoConfiguration.SERVICE_TAG_CUSTOMIZER_BEAN_NAME)

@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.config.PrometheusPropertiesLoader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +29,7 @@ class PrometheusScraperTests {
 	private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
 	private final PrometheusScraper scraper = new PrometheusScraper(this.registry.getPrometheusRegistry(),
-			PrometheusPropertiesLoader.load());
+			(java.util.Properties) null);
 
 	@Test
 	void scrapeWhenNoAcceptThenPrometheusText004() {

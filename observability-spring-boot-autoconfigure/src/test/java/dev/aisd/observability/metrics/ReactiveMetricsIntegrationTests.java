@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = ReactiveMetricsIntegrationTests.TestApplication.class,
 		properties = { "spring.main.web-application-type=reactive",
-				"spring.autoconfigure.exclude=org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration", "spring.application.name=metrics-test", "management.server.port=0",
+				"spring.autoconfigure.exclude=org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration", "spring.application.name=metrics-test", "management.server.port=0", "observability.endpoints.application-port=true",
 				"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false" })
 class ReactiveMetricsIntegrationTests extends AbstractMetricsIntegrationTests {
 

@@ -297,7 +297,7 @@ class TracingAutoConfigurationTests {
 	void servletApplicationThenConventionAndRoute() {
 		new WebApplicationContextRunner().withConfiguration(TRACING).run((context) -> {
 			assertThat(context).hasSingleBean(ServletServerSpanConvention.class);
-			assertThat(context).hasBean("observabilityTracesRouterFunction");
+			assertThat(context).hasBean(TracingAutoConfiguration.ENDPOINT_BEAN_NAME);
 			assertThat(context).doesNotHaveBean(ReactiveServerSpanConvention.class);
 		});
 	}
@@ -314,7 +314,7 @@ class TracingAutoConfigurationTests {
 	void servletApplicationWhenDisabledThenNoRoute() {
 		new WebApplicationContextRunner().withConfiguration(TRACING)
 			.withPropertyValues("observability.traces.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean("observabilityTracesRouterFunction")
+			.run((context) -> assertThat(context).doesNotHaveBean(TracingAutoConfiguration.ENDPOINT_BEAN_NAME)
 				.doesNotHaveBean(ServletServerSpanConvention.class));
 	}
 
@@ -329,7 +329,7 @@ class TracingAutoConfigurationTests {
 				assertThat(context).hasSingleBean(
 						org.springframework.http.server.reactive.observation.ServerRequestObservationConvention.class);
 				assertThat(context).hasSingleBean(ReactiveServerSpanConvention.class);
-				assertThat(context).hasBean("observabilityTracesReactiveRouterFunction");
+				assertThat(context).hasBean(TracingAutoConfiguration.ENDPOINT_BEAN_NAME);
 				assertThat(context).doesNotHaveBean(ServletServerSpanConvention.class);
 			});
 	}

@@ -76,7 +76,8 @@ class ZipkinIT {
 				"--server.address=127.0.0.1", "--management.tracing.sampling.probability=1.0",
 				"--management.tracing.export.zipkin.endpoint=http://127.0.0.1:" + zipkinPort + "/api/v2/spans",
 				"--management.tracing.export.zipkin.connect-timeout=500ms",
-				"--management.opentelemetry.tracing.export.schedule-delay=200ms");
+				"--management.opentelemetry.tracing.export.schedule-delay=200ms",
+				"--sample.security.operator-password=" + OPERATOR_PASSWORD);
 		appPort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 	}
 
@@ -208,9 +209,14 @@ class ZipkinIT {
 		}
 	}
 
+	private static final String OPERATOR_PASSWORD = "zipkin-it-operator";
+
 	private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		// The sample's traces need role OPERATOR; other servers ignore the header.
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(10))
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
 			.build();
 		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}

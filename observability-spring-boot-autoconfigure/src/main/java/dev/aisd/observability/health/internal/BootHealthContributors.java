@@ -42,6 +42,8 @@ public final class BootHealthContributors {
 
 	private final Set<String> excluded;
 
+	private final Set<String> imported;
+
 	/**
 	 * Creates the adapter.
 	 * @param engine where to register
@@ -49,9 +51,22 @@ public final class BootHealthContributors {
 	 * @param excluded names not to register
 	 */
 	public BootHealthContributors(HealthCheckEngine engine, boolean critical, Collection<String> excluded) {
+		this(engine, critical, excluded, new java.util.HashSet<>());
+	}
+
+	/**
+	 * Creates the adapter.
+	 * @param engine where to register
+	 * @param critical whether the checks are critical by default
+	 * @param excluded names not to register
+	 * @param imported where to record the names of the checks registered
+	 */
+	public BootHealthContributors(HealthCheckEngine engine, boolean critical, Collection<String> excluded,
+			Set<String> imported) {
 		this.engine = engine;
 		this.critical = critical;
 		this.excluded = Set.copyOf(excluded);
+		this.imported = imported;
 	}
 
 	/**
@@ -82,6 +97,10 @@ public final class BootHealthContributors {
 				register(name + "/" + entry.name(), entry.contributor());
 			}
 		}
+		else if (contributor instanceof HealthChecksHealthIndicator) {
+			// Our own checks, shown to Boot: importing them back would be a cycle.
+			return;
+		}
 		else if (contributor instanceof HealthIndicator indicator) {
 			add(name, () -> toResult(indicator.health(true)), indicator);
 		}
@@ -106,6 +125,7 @@ public final class BootHealthContributors {
 			logger.info("Spring Boot health contributor '" + name + "' not shown: a health check has that name");
 			return;
 		}
+		this.imported.add(name);
 		this.engine.register(HealthCheckOptions.of(name).withCritical(this.critical), invoker,
 				"Spring Boot health contributor '" + name + "' (" + indicator.getClass().getName() + ")");
 	}

@@ -24,6 +24,17 @@ public final class HealthJson {
 	 * @return the JSON document
 	 */
 	public static String report(HealthReport report, String service) {
+		return report(report, service, true);
+	}
+
+	/**
+	 * Writes the payload of {@code /health} and {@code /health/ready}.
+	 * @param report the report
+	 * @param service the service name
+	 * @param details whether to write the {@code detail} of each check
+	 * @return the JSON document
+	 */
+	public static String report(HealthReport report, String service, boolean details) {
 		StringBuilder json = new StringBuilder(128 + report.checks().size() * 128);
 		json.append("{\"status\":");
 		string(json, report.status().value());
@@ -43,8 +54,10 @@ public final class HealthJson {
 			string(json, check.status().value());
 			json.append(",\"critical\":").append(check.critical());
 			json.append(",\"duration_ms\":").append(check.durationMs());
-			json.append(",\"detail\":");
-			value(json, check.detail());
+			if (details) {
+				json.append(",\"detail\":");
+				value(json, check.detail());
+			}
 			if (check.lastRun() != null) {
 				json.append(",\"last_run\":");
 				string(json, timestamp(check.lastRun()));

@@ -2,6 +2,8 @@ package dev.aisd.observability.tracing.internal;
 
 import java.util.function.Function;
 
+import dev.aisd.observability.endpoint.EndpointResponse;
+
 /**
  * The web-stack independent part of {@code GET /observability/traces}: validate the
  * query, read the buffer, write the JSON.
@@ -36,25 +38,16 @@ public final class TracesResponses {
 	 * @param parameters the first value of each query parameter, {@code null} when absent
 	 * @return the response
 	 */
-	public Response respond(Function<String, String> parameters) {
+	public EndpointResponse respond(Function<String, String> parameters) {
 		TracesQuery query;
 		try {
 			query = TracesQuery.parse(parameters);
 		}
 		catch (TracesQuery.InvalidParameterException ex) {
-			return new Response(400, SpanJsonWriter.error(ex.getMessage(), ex.parameter()));
+			return EndpointResponse.json(400, SpanJsonWriter.error(ex.getMessage(), ex.parameter()));
 		}
-		return new Response(200, SpanJsonWriter.traces(this.buffer.snapshot(query.limit(), query), this.traceUrl));
-	}
-
-	/**
-	 * A response.
-	 *
-	 * @param status the HTTP status
-	 * @param body the JSON body in UTF-8
-	 */
-	public record Response(int status, byte[] body) {
-
+		return EndpointResponse.json(200,
+				SpanJsonWriter.traces(this.buffer.snapshot(query.limit(), query), this.traceUrl));
 	}
 
 }

@@ -1,5 +1,10 @@
 package dev.aisd.observability.security.autoconfigure;
 
+import dev.aisd.observability.endpoint.EndpointHandler;
+import dev.aisd.observability.endpoint.EndpointResponse;
+import dev.aisd.observability.endpoint.EndpointsAutoConfiguration;
+import dev.aisd.observability.endpoint.ObservabilityEndpoint;
+
 import dev.aisd.observability.security.SecurityMetrics;
 import dev.aisd.observability.security.SecurityMetricsCollector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,16 +28,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 class SecurityScorecardEndpointAutoConfigurationTests {
 
-	private static final String ROUTER = SecurityScorecardEndpointAutoConfiguration.ROUTER_BEAN_NAME;
+	private static final String ENDPOINT = SecurityScorecardEndpointAutoConfiguration.ENDPOINT_BEAN_NAME;
+
+	private static final String ROUTER = EndpointsAutoConfiguration.ROUTES_BEAN_NAME;
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SecurityMetricsAutoConfiguration.class,
-				SecurityScorecardEndpointAutoConfiguration.class))
+				SecurityScorecardEndpointAutoConfiguration.class, EndpointsAutoConfiguration.class))
 		.withUserConfiguration(RegistryConfiguration.class);
 
 	private final ReactiveWebApplicationContextRunner reactiveContextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SecurityMetricsAutoConfiguration.class,
-				SecurityScorecardEndpointAutoConfiguration.class))
+				SecurityScorecardEndpointAutoConfiguration.class, EndpointsAutoConfiguration.class))
 		.withUserConfiguration(RegistryConfiguration.class);
 
 	@AfterEach
@@ -106,13 +113,13 @@ class SecurityScorecardEndpointAutoConfigurationTests {
 	@Test
 	void scorecardWhenDisabledThenNoRoute() {
 		this.contextRunner.withPropertyValues("observability.security-metrics.scorecard-enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ROUTER));
+			.run((context) -> assertThat(context).doesNotHaveBean(ENDPOINT));
 	}
 
 	@Test
 	void scorecardWhenSecurityMetricsDisabledThenNoRoute() {
 		this.contextRunner.withPropertyValues("observability.security-metrics.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ROUTER));
+			.run((context) -> assertThat(context).doesNotHaveBean(ENDPOINT));
 	}
 
 	@Test
@@ -122,13 +129,13 @@ class SecurityScorecardEndpointAutoConfigurationTests {
 					SecurityScorecardEndpointAutoConfiguration.class))
 			.withUserConfiguration(RegistryConfiguration.class)
 			.run((context) -> assertThat(context).hasSingleBean(SecurityMetricsCollector.class)
-				.doesNotHaveBean(ROUTER));
+				.doesNotHaveBean(ENDPOINT));
 	}
 
 	@Test
 	void scorecardWhenUserDefinesRouteBeanThenUserWins() {
 		this.contextRunner.withUserConfiguration(UserRouteConfiguration.class)
-			.run((context) -> assertThat(context.getBean(ROUTER)).isSameAs(UserRouteConfiguration.ROUTE));
+			.run((context) -> assertThat(context.getBean(ENDPOINT)).isSameAs(UserRouteConfiguration.ROUTE));
 	}
 
 	private static void populate(SecurityMetricsCollector collector) {
@@ -151,13 +158,11 @@ class SecurityScorecardEndpointAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserRouteConfiguration {
 
-		static final org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> ROUTE = org.springframework.web.servlet.function.RouterFunctions
-			.route()
-			.GET("/mine", (request) -> org.springframework.web.servlet.function.ServerResponse.ok().build())
-			.build();
+		static final ObservabilityEndpoint ROUTE = new ObservabilityEndpoint("scorecard", "/mine",
+				EndpointHandler.immediate((call) -> EndpointResponse.json(200, "{}")));
 
-		@Bean(SecurityScorecardEndpointAutoConfiguration.ROUTER_BEAN_NAME)
-		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> userRoute() {
+		@Bean(SecurityScorecardEndpointAutoConfiguration.ENDPOINT_BEAN_NAME)
+		ObservabilityEndpoint userRoute() {
 			return ROUTE;
 		}
 

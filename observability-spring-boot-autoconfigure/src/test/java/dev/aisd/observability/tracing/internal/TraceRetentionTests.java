@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.aisd.observability.endpoint.EndpointResponse;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -286,7 +288,7 @@ class TraceRetentionTests {
 				SpanAttributes.EMPTY);
 	}
 
-	private static String body(TracesResponses.Response response) {
+	private static String body(EndpointResponse response) {
 		assertThat(response.status()).isEqualTo(200);
 		return new String(response.body(), StandardCharsets.UTF_8);
 	}

@@ -2,6 +2,8 @@ package dev.aisd.observability.sample.security;
 
 import java.util.UUID;
 
+import dev.aisd.observability.endpoint.ObservabilityEndpoints;
+import dev.aisd.observability.endpoint.security.servlet.ObservabilityEndpointRequest;
 import dev.aisd.observability.sample.security.RecentAttacks.Kind;
 import dev.aisd.observability.security.SecurityMetricsCollector;
 
@@ -22,9 +24,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Spring Security and the edge protections of the sample. Only the account resources
- * need a login (HTTP Basic); every other endpoint stays anonymous, and there is no login
- * page. CSRF protection is off for the stateless JSON API, which no browser session
+ * Spring Security and the edge protections of the sample. The account resources need a
+ * login (HTTP Basic), the drill switches, the traces and the security scorecard role
+ * OPERATOR (user {@code operator}); every other endpoint stays anonymous, and there is no
+ * login page. CSRF protection is off for the stateless JSON API, which no browser session
  * reaches.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,7 +42,20 @@ class SampleSecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain sampleSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/account", "/api/account/**")
+		// The recommended set-up of the starter's endpoints: probes, /metrics and /health
+		// open (the kubelet and Prometheus carry no credentials; /health shows its check
+		// details to operators only), traces and the scorecard behind role OPERATOR. The
+		// matchers follow the configured paths and the management port.
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers(ObservabilityEndpointRequest.toProbes(),
+					ObservabilityEndpointRequest.to(ObservabilityEndpoints.METRICS, ObservabilityEndpoints.HEALTH))
+			.permitAll()
+			.requestMatchers(ObservabilityEndpointRequest.toAnyEndpoint())
+			.hasRole("OPERATOR")
+			// The drill switches pull the pod out of the load balancer: operators only.
+			.requestMatchers("/api/drills/**")
+			.hasRole("OPERATOR")
+			.requestMatchers("/api/account", "/api/account/**")
 			.authenticated()
 			.requestMatchers("/api/admin/**")
 			.hasRole("ADMIN")
@@ -63,9 +79,15 @@ class SampleSecurityConfiguration {
 	InMemoryUserDetailsManager sampleUsers(SampleSecurityProperties properties, PasswordEncoder passwordEncoder) {
 		String adminPassword = (properties.adminPassword() != null) ? properties.adminPassword()
 				: UUID.randomUUID().toString();
+		String operatorPassword = (properties.operatorPassword() != null) ? properties.operatorPassword()
+				: UUID.randomUUID().toString();
 		return new InMemoryUserDetailsManager(
 				User.withUsername("demo").password(passwordEncoder.encode(properties.demoPassword())).roles("USER").build(),
-				User.withUsername("admin").password(passwordEncoder.encode(adminPassword)).roles("ADMIN").build());
+				User.withUsername("admin").password(passwordEncoder.encode(adminPassword)).roles("ADMIN").build(),
+				User.withUsername("operator")
+					.password(passwordEncoder.encode(operatorPassword))
+					.roles("OPERATOR")
+					.build());
 	}
 
 	@Bean

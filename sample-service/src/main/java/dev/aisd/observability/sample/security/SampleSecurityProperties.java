@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param postureInterval how often the security posture gauges are refreshed
  * @param demoPassword password of the user 'demo' (role USER)
  * @param adminPassword password of the user 'admin' (role ADMIN); random when unset
+ * @param operatorPassword password of the user 'operator' (role OPERATOR: drill switches,
+ * traces, scorecard and the check details of /health); random when unset
  * @param trustLoopback whether clients on the loopback interface are exempt from blocks
  * and the rate limit (their honeypot hits and bot user agents are still recorded)
  * @param behaviourWindow length of the per-client window of the behaviour detector
@@ -35,7 +37,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SampleSecurityProperties(@DefaultValue("20") int rateLimitCapacity,
 		@DefaultValue("10") double rateLimitRefillPerSecond, @DefaultValue("10000") int maxTrackedClients,
 		@DefaultValue("5m") Duration blockDuration, @DefaultValue("15s") Duration postureInterval,
-		@DefaultValue("demo-password") String demoPassword, String adminPassword,
+		@DefaultValue("demo-password") String demoPassword, String adminPassword, String operatorPassword,
 		@DefaultValue("true") boolean trustLoopback, @DefaultValue("10s") Duration behaviourWindow,
 		@DefaultValue("30") int burstRequests, @DefaultValue("10") int burstErrors,
 		@DefaultValue("15") int enumerationLookups, @DefaultValue("100") int maxExportRows,

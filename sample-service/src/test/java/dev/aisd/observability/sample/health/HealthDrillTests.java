@@ -16,8 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "observability.health.cache-ttl=0ms", "observability.health.checks.database.timeout=500ms" })
+		properties = { "observability.health.cache-ttl=0ms", "observability.health.checks.database.timeout=500ms",
+				"sample.security.operator-password=" + HealthDrillTests.OPERATOR_PASSWORD })
 class HealthDrillTests {
+
+	static final String OPERATOR_PASSWORD = "drill-operator";
+
+	private static final String OPERATOR = "Basic " + java.util.Base64.getEncoder()
+		.encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -58,17 +64,49 @@ class HealthDrillTests {
 	}
 
 	@Test
+	void drillWhenUnauthenticatedOrNotOperatorThenRefused() throws Exception {
+		assertThat(send("POST", "/api/drills/health/database?fault=hang", null).statusCode()).isEqualTo(401);
+		assertThat(send("DELETE", "/api/drills/health/database", null).statusCode()).isEqualTo(401);
+		String demo = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString("demo:demo-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(send("POST", "/api/drills/health/database?fault=hang", demo).statusCode()).isEqualTo(403);
+		assertThat(send("GET", "/health", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void healthWhenAnonymousThenNoCheckDetailAndWhenOperatorThenDetail() throws Exception {
+		HttpResponse<String> anonymous = send("GET", "/health", null);
+		assertThat(anonymous.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).contains("\"diskSpace\":{\"status\":\"ok\"")
+			.doesNotContain("\"detail\"")
+			.doesNotContain("\"path\"")
+			.doesNotContain("\"free\"");
+		assertThat(send("GET", "/health").body()).contains("\"detail\":{", "\"free\"");
+		assertThat(send("GET", "/observability/traces", null).statusCode()).isEqualTo(401);
+		assertThat(send("GET", "/observability/traces").statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/health/live", null).statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/metrics", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void drillWhenUnknownCheckOrFaultThenClientError() throws Exception {
 		assertThat(send("POST", "/api/drills/health/nope?fault=hang").statusCode()).isEqualTo(404);
 		assertThat(send("POST", "/api/drills/health/cache?fault=explode").statusCode()).isEqualTo(400);
 	}
 
+	/** Sends as the operator, who may switch drills and see the check details. */
 	private HttpResponse<String> send(String method, String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+		return send(method, path, OPERATOR);
+	}
+
+	private HttpResponse<String> send(String method, String path, String authorization) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
-			.timeout(Duration.ofSeconds(10))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			.timeout(Duration.ofSeconds(10));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

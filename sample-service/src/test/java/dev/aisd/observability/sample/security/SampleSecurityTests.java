@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tests.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sample.security.rate-limit-capacity=10", "sample.security.rate-limit-refill-per-second=1" })
+		properties = { "sample.security.rate-limit-capacity=10", "sample.security.rate-limit-refill-per-second=1",
+				"sample.security.operator-password=scorecard-operator" })
 class SampleSecurityTests {
 
 	private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36";
@@ -355,12 +356,21 @@ class SampleSecurityTests {
 		String client = newClient();
 		assertThat(get("/api/items", client, BROWSER).statusCode()).isEqualTo(200);
 		assertThat(get("/api/items/2", client, BROWSER).statusCode()).isEqualTo(200);
-		assertThat(get("/observability/security/scorecard", client, BROWSER).statusCode()).isEqualTo(200);
 		assertThat(get("/login", client, BROWSER).statusCode()).isNotEqualTo(200);
 		HttpResponse<String> account = get("/api/account", client, BROWSER);
 		assertThat(account.statusCode()).isEqualTo(401);
 		assertThat(account.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				(value) -> assertThat(value).startsWith("Basic"));
+	}
+
+	@Test
+	void scorecardWhenAnonymousThenUnauthorizedAndWhenOperatorThenServed() throws Exception {
+		String client = newClient();
+		assertThat(get("/observability/security/scorecard", client, BROWSER).statusCode()).isEqualTo(401);
+		assertThat(getWithAuth("/observability/security/scorecard", client, basic("operator", "scorecard-operator"))
+			.statusCode()).isEqualTo(200);
+		assertThat(getWithAuth("/observability/security/scorecard", client, basic("demo", "demo-password"))
+			.statusCode()).isEqualTo(403);
 	}
 
 	@Test

@@ -55,7 +55,7 @@ class SecurityPostureTests {
 
 	private static SecurityPosture posture(PrometheusMeterRegistry registry) {
 		SampleSecurityProperties properties = new SampleSecurityProperties(20, 10, 100, Duration.ofMinutes(5),
-				Duration.ofSeconds(15), "demo-password", null, true, Duration.ofSeconds(10), 30, 10, 15, 100,
+				Duration.ofSeconds(15), "demo-password", null, null, true, Duration.ofSeconds(10), 30, 10, 15, 100,
 				Duration.ofMinutes(2), 3);
 		SecurityMetricsCollector collector = new SecurityMetricsCollector(registry);
 		RecentAttacks recentAttacks = new RecentAttacks(System::nanoTime);

@@ -1,0 +1,4 @@
+/**
+ * A Spring Security request matcher for the starter's endpoints on Spring MVC.
+ */
+package dev.aisd.observability.endpoint.security.servlet;
