@@ -1,12 +1,17 @@
 package dev.aisd.observability.web;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * {@link AutoConfiguration Auto-configuration} that hands every finished HTTP server
@@ -19,6 +24,9 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(name = "io.micrometer.observation.ObservationHandler")
 public final class RequestObservationAutoConfiguration {
 
+	/** Order of the {@link ContainerClientErrorFilter}. */
+	static final int CONTAINER_CLIENT_ERROR_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	static class ServletConfiguration {
@@ -27,6 +35,21 @@ public final class RequestObservationAutoConfiguration {
 		ServletRequestObservationHandler observabilityServletRequestObservationHandler(
 				ObjectProvider<CompletedRequestListener> listeners) {
 			return new ServletRequestObservationHandler(listeners.orderedStream().toList());
+		}
+
+		/**
+		 * Just inside Spring's ServerHttpObservationFilter (highest precedence + 1), so
+		 * the observation sees the status the container sends.
+		 */
+		@Bean
+		@ConditionalOnClass(FilterRegistrationBean.class)
+		@ConditionalOnMissingFilterBean(ContainerClientErrorFilter.class)
+		FilterRegistrationBean<ContainerClientErrorFilter> observabilityContainerClientErrorFilter() {
+			FilterRegistrationBean<ContainerClientErrorFilter> registration = new FilterRegistrationBean<>(
+					new ContainerClientErrorFilter());
+			registration.setOrder(CONTAINER_CLIENT_ERROR_FILTER_ORDER);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+			return registration;
 		}
 
 	}
