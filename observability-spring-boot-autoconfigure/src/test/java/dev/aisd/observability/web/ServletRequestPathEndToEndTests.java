@@ -92,6 +92,69 @@ class ServletRequestPathEndToEndTests {
 		assertThat(stdout.text()).doesNotContain("InvalidParameterException").doesNotContain("stack_trace");
 	}
 
+	@Test
+	void requestWhenMethodIsHugeThenEverySignalCarriesABoundedMethod() throws Exception {
+		String method = "M".repeat(5000);
+		int status = rawStatus(method + " /api/search?q=long HTTP/1.1");
+		assertThat(status).isBetween(400, 599);
+		JsonNode line = awaitAccessLine((event) -> event.path("method").asString("").startsWith("MMMM"));
+		assertThat(line.path("method").asString()).hasSize(dev.aisd.observability.web.internal.RequestFields.MAX_METHOD_LENGTH + 3).endsWith("...");
+		assertThat(line.toString().length()).isLessThan(1200);
+		assertThat(scrape()).doesNotContain("MMMM");
+	}
+
+	@Test
+	void requestWhenPathHasPathParametersThenTheyAreNotRecorded() throws Exception {
+		String secret = "SECRET" + System.nanoTime();
+		int status = rawStatus("GET /nowhere;jsessionid=" + secret + "/deeper;v=" + secret + " HTTP/1.1");
+		assertThat(status).isEqualTo(404);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !ringBuffer().snapshot(1000, (span) -> "/nowhere/deeper".equals(span.attributes().get("url.path")))
+				.isEmpty());
+		// A request after it, to know that its line has been written.
+		assertThat(get("/api/search?q=after-path-parameters")).isEqualTo(200);
+		awaitAccessLine((event) -> event.path("path").asString("").equals("/api/search"));
+		assertThat(stdout.text()).doesNotContain(secret);
+		assertThat(ringBuffer().snapshot(1000, (span) -> span.toString().contains(secret))).isEmpty();
+	}
+
+	@Test
+	void probesAndScrapesWhenDefaultThenNoSpanNoAccessLineNoMetricSample() throws Exception {
+		for (int i = 0; i < 1000; i++) {
+			String path = switch (i % 3) {
+				case 0 -> "/health/live";
+				case 1 -> "/health/ready";
+				default -> "/health";
+			};
+			assertThat(get(path)).isIn(200, 503);
+		}
+		for (int i = 0; i < 100; i++) {
+			scrape();
+		}
+		assertThat(get("/observability/traces?limit=5")).isEqualTo(200);
+		// A request after the probes, to know that every line before it has been written.
+		assertThat(get("/api/search?q=after-probes")).isEqualTo(200);
+		awaitAccessLine((event) -> event.path("path").asString("").equals("/api/search"));
+		String metrics = scrape();
+		assertThat(accessLines()).noneMatch((event) -> isOps(event.path("path").asString("")));
+		assertThat(ringBuffer().snapshot(ringBuffer().capacity(),
+				(span) -> isOps(String.valueOf(span.attributes().get("url.path")))))
+			.isEmpty();
+		assertThat(metrics).contains("endpoint=\"/api/search\"")
+			.doesNotContain("endpoint=\"/health")
+			.doesNotContain("endpoint=\"/metrics\"")
+			.doesNotContain("endpoint=\"/observability");
+	}
+
+	private static boolean isOps(String path) {
+		return path.startsWith("/health") || path.startsWith("/metrics") || path.startsWith("/observability");
+	}
+
+	static int get(String path) throws IOException, InterruptedException {
+		return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+				HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
 	private static JsonNode awaitAccessLine(Predicate<JsonNode> predicate) {
 		return await().atMost(Duration.ofSeconds(10)).until(() -> accessLines().stream().filter(predicate).findFirst(),
 				java.util.Optional::isPresent).get();
