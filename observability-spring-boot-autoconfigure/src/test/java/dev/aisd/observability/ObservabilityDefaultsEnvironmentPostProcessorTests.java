@@ -31,11 +31,11 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void postProcessEnvironmentWhenUnsetThenOnlyW3cTraceContextIsReadAndBaggageIsOff() {
+	void postProcessEnvironmentWhenUnsetThenOnlyW3cTraceContextIsRead() {
 		StandardEnvironment environment = new StandardEnvironment();
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("management.tracing.propagation.consume")).isEqualTo("W3C");
-		assertThat(environment.getProperty("management.tracing.baggage.enabled")).isEqualTo("false");
+		assertThat(environment.getProperty("management.tracing.baggage.enabled")).isNull();
 	}
 
 	@Test

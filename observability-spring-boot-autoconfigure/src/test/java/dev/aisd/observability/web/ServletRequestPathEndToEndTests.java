@@ -44,7 +44,10 @@ import static org.awaitility.Awaitility.await;
  */
 class ServletRequestPathEndToEndTests {
 
-	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+	private static final HttpClient CLIENT = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	private static StdoutCapture stdout;
 
@@ -151,7 +154,7 @@ class ServletRequestPathEndToEndTests {
 	}
 
 	static int get(String path) throws IOException, InterruptedException {
-		return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+		return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
 				HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
@@ -172,7 +175,7 @@ class ServletRequestPathEndToEndTests {
 	}
 
 	static String scrape() throws IOException, InterruptedException {
-		return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+		return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 	}
 
