@@ -1,60 +1,118 @@
 #!/usr/bin/env bash
-# End-to-end A/B load run of PingApplication (GET /api/ping):
-#   bare      Spring MVC alone (the starter and its runtime dependencies off the classpath)
-#   full      the same app with the starter, every feature on, the access line included
-#   no-access the same with the 'Handled request' line switched off
-# Method (see docs/performance.md): the app pinned to CPU 0, wrk pinned to CPU 1, a long warm-up
-# before every measured window because JIT dominates short runs, variants alternated, ratios
-# compared within one run. Usage: benchmarks/load/ab.sh [rounds] [warmup-seconds] [measure-seconds]
+# End-to-end A/B load run of PingApplication (GET /api/ping answers a small JSON map), in one
+# alternating run, on Spring MVC and on WebFlux:
+#   bare      the web stack alone (the starter and every observability library off the classpath)
+#   full      the same app with the starter and its defaults, the access line included
+#   no-access the starter with the 'Handled request' line switched off
+#   glue      the do-it-yourself stack: actuator + micrometer-registry-prometheus +
+#             spring-boot-starter-opentelemetry (sampling 1.0) + Boot's logstash JSON console
+#             format + one log.info per request, without the starter
+#   agent     the bare app under the OpenTelemetry Java agent 2.33.1, exporters 'none'
+# Method (see docs/performance.md): the app pinned to CPU 0, wrk pinned to CPU 1, a 60 s warm-up
+# measured in 5 s windows (time to 90 % of steady throughput), then one measured window with
+# CPU time per request from /proc/<pid>/stat and allocation per request from a JFR recording.
+# Variants alternate; compare ratios within one run.
+# Usage: benchmarks/load/ab.sh [rounds] [warmup-seconds] [measure-seconds] [stacks] [variants]
+#   e.g. benchmarks/load/ab.sh 1 60 20 "mvc webflux" "bare full no-access glue agent"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROUNDS=${1:-2}
+ROUNDS=${1:-1}
 WARMUP=${2:-60}
-MEASURE=${3:-15}
+MEASURE=${3:-20}
+STACKS=${4:-mvc webflux}
+VARIANTS=${5:-bare full no-access glue agent}
 PORT=${PORT:-18099}
 OUT=${OUT:-benchmarks/target/load}
+AGENT_VERSION=2.33.1
 mkdir -p "$OUT"
+CLK_TCK=$(getconf CLK_TCK)
 
 ./mvnw -B -q -pl benchmarks -am package -DskipTests
+AGENT_JAR="$OUT/opentelemetry-javaagent-$AGENT_VERSION.jar"
+if [[ " $VARIANTS " == *" agent "* && ! -f "$AGENT_JAR" ]]; then
+  ./mvnw -B -q dependency:copy -Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:$AGENT_VERSION" \
+    -DoutputDirectory="$OUT" -Dmdep.stripVersion=false
+fi
 FULL_CP="benchmarks/target/classes:$(cat benchmarks/target/load.classpath)"
-# The bare classpath keeps Spring MVC and drops the starter and everything it brings.
+OBSERVABILITY='micrometer-(core|registry|tracing|jakarta9)|spring-boot-micrometer|opentelemetry|prometheus|zipkin|HdrHistogram|LatencyUtils|spring-boot-actuator|spring-boot-health'
+# The bare classpath keeps the web stacks and drops the starter and everything it brings.
 BARE_CP=$(echo "$FULL_CP" | tr ':' '\n' \
-  | grep -Ev 'observability-spring-boot|security-metrics-core|spring-boot-actuator|spring-boot-health|micrometer-(core|registry|tracing|jakarta9)|spring-boot-micrometer|opentelemetry|prometheus|logstash|zipkin|HdrHistogram|LatencyUtils' \
-  | paste -sd: -)
+  | grep -Ev "observability-spring-boot|security-metrics-core|logstash|$OBSERVABILITY" | paste -sd: -)
+# The glue classpath keeps actuator, Prometheus and OpenTelemetry and drops the starter (and
+# the Zipkin exporter it bundles).
+GLUE_CP=$(echo "$FULL_CP" | tr ':' '\n' \
+  | grep -Ev 'observability-spring-boot|security-metrics-core|logstash|zipkin' | paste -sd: -)
 
-start_app() { # variant
-  local variant=$1 cp=$FULL_CP args=()
+cpu_ticks() { # pid -> utime+stime in clock ticks (fields 14 and 15; the (comm) field may hold spaces)
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+
+start_app() { # stack variant
+  local stack=$1 variant=$2 cp=$FULL_CP jvm=() args=()
+  [[ $stack == webflux ]] && args+=(--spring.main.web-application-type=reactive)
   case $variant in
     bare) cp=$BARE_CP ;;
     no-access) args+=(--observability.logging.access-log.enabled=false) ;;
+    glue) cp=$GLUE_CP; jvm+=(-Dping.log-per-request=true)
+      args+=(--management.tracing.sampling.probability=1.0 --logging.structured.format.console=logstash
+        --management.endpoints.web.exposure.include=health,prometheus --management.otlp.metrics.export.enabled=false
+        --management.tracing.export.otlp.enabled=false) ;;
+    agent) cp=$BARE_CP; jvm+=("-javaagent:$AGENT_JAR" -Dotel.traces.exporter=none -Dotel.metrics.exporter=none
+        -Dotel.logs.exporter=none -Dotel.javaagent.logging=none) ;;
   esac
-  taskset -c 0 java -cp "$cp" dev.aisd.observability.benchmarks.load.PingApplication \
-    --server.port="$PORT" --spring.application.name=ping "${args[@]}" >"$OUT/$variant.log" 2>&1 &
+  START_NS=$(date +%s%N)
+  taskset -c 0 java "${jvm[@]}" -XX:StartFlightRecording=delay=$((WARMUP + 2))s,duration=${MEASURE}s,filename="$OUT/$stack-$variant.jfr" \
+    -cp "$cp" dev.aisd.observability.benchmarks.load.PingApplication \
+    --server.port="$PORT" --spring.application.name=ping "${args[@]}" >"$OUT/$stack-$variant.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$PORT/api/ping" >/dev/null 2>&1 && return 0
-    sleep 0.5
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$PORT/api/ping" >/dev/null 2>&1 && break
+    sleep 0.1
   done
-  echo "app $variant did not start" >&2; cat "$OUT/$variant.log" >&2; exit 1
+  READY_S=$(awk -v a="$START_NS" -v b="$(date +%s%N)" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
 }
 
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
 
-printf 'round\tvariant\treq_per_s\tp50\tp99\tstartup_s\taccess_lines\trequests\n' | tee "$OUT/results.tsv"
+rps_of() { awk '/Requests\/sec/ {print $2}' "$1"; }
+
+printf 'round\tstack\tvariant\treq_per_s\tp50\tp99\tcpu_us_per_req\talloc_kb_per_req\tstartup_s\tready_s\tt90_s\taccess_lines\trequests\n' \
+  | tee "$OUT/results.tsv"
 for round in $(seq 1 "$ROUNDS"); do
-  for variant in bare full no-access; do
-    start_app "$variant"
-    startup=$(grep -o 'Started PingApplication in [0-9.]* seconds' "$OUT/$variant.log" | grep -o '[0-9.]*' | head -1)
-    taskset -c 1 wrk -t1 -c16 -d"${WARMUP}s" "http://127.0.0.1:$PORT/api/ping" >/dev/null
-    before=$(grep -c '"Handled request"' "$OUT/$variant.log" || true)
-    taskset -c 1 wrk -t1 -c16 -d"${MEASURE}s" --latency "http://127.0.0.1:$PORT/api/ping" >"$OUT/$variant.wrk"
-    stop_app
-    after=$(grep -c '"Handled request"' "$OUT/$variant.log" || true)
-    rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$variant.wrk")
-    p50=$(awk '$1=="50%" {print $2}' "$OUT/$variant.wrk")
-    p99=$(awk '$1=="99%" {print $2}' "$OUT/$variant.wrk")
-    requests=$(awk '/requests in/ {print $1}' "$OUT/$variant.wrk")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$variant" "$rps" "$p50" "$p99" "$startup" \
-      "$((after - before))" "$requests" | tee -a "$OUT/results.tsv"
+  for stack in $STACKS; do
+    for variant in $VARIANTS; do
+      start_app "$stack" "$variant"
+      startup=$(grep -o 'Started PingApplication in [0-9.]* seconds' "$OUT/$stack-$variant.log" | grep -o '[0-9.]*' | head -1)
+      : >"$OUT/$stack-$variant.windows"
+      for w in $(seq 5 5 "$WARMUP"); do
+        taskset -c 1 wrk -t1 -c16 -d5s "http://127.0.0.1:$PORT/api/ping" >"$OUT/window.wrk"
+        echo "$w $(rps_of "$OUT/window.wrk")" >>"$OUT/$stack-$variant.windows"
+      done
+      sleep 2
+      before=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
+      t0=$(cpu_ticks "$APP_PID")
+      taskset -c 1 wrk -t1 -c16 -d"${MEASURE}s" --latency "http://127.0.0.1:$PORT/api/ping" >"$OUT/$stack-$variant.wrk"
+      t1=$(cpu_ticks "$APP_PID")
+      sleep 3 # JFR ends its recording
+      stop_app
+      after=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
+      rps=$(rps_of "$OUT/$stack-$variant.wrk")
+      p50=$(awk '$1=="50%" {print $2}' "$OUT/$stack-$variant.wrk")
+      p99=$(awk '$1=="99%" {print $2}' "$OUT/$stack-$variant.wrk")
+      requests=$(awk '/requests in/ {print $1}' "$OUT/$stack-$variant.wrk")
+      cpu=$(awk -v d=$((t1 - t0)) -v n="$requests" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", d * 1e6 / hz / n}')
+      alloc=$(jfr print --events jdk.ObjectAllocationSample "$OUT/$stack-$variant.jfr" 2>/dev/null \
+        | awk -v n="$requests" '/weight = / {v=$3; u=$4; m=(u ~ /kB/)?1024:(u ~ /MB/)?1048576:(u ~ /GB/)?1073741824:1; s+=v*m} END {printf "%.1f", s / 1024 / n}')
+      t90=$(awk -v steady="$rps" '$2 >= 0.9 * steady {print $1; exit}' "$OUT/$stack-$variant.windows")
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$stack" "$variant" "$rps" "$p50" "$p99" \
+        "$cpu" "$alloc" "$startup" "$READY_S" "${t90:->$WARMUP}" "$((after - before))" "$requests" | tee -a "$OUT/results.tsv"
+    done
   done
 done
+
+# Ratios against bare of the same stack and round.
+awk -F'\t' 'NR > 1 {key=$1 FS $2; if ($3 == "bare") {rps[key]=$4; cpu[key]=$7; st[key]=$9} row[NR]=$0}
+  END {print "\nround\tstack\tvariant\treq_per_s_vs_bare\tcpu_vs_bare\tstartup_vs_bare";
+    for (i = 2; i <= NR; i++) {split(row[i], f, "\t"); key=f[1] FS f[2];
+      if (rps[key] > 0) printf "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\n", f[1], f[2], f[3], f[4] / rps[key], f[7] / cpu[key], f[9] / st[key]}}' \
+  "$OUT/results.tsv" | tee "$OUT/ratios.tsv"

@@ -21,6 +21,13 @@ import org.springframework.core.env.MapPropertySource;
  * summaries' {@code _count} series included; Prometheus before 2.43 then rejects the whole
  * scrape ({@code up} drops to 0). Exemplars stay on counters and histogram buckets, where
  * every Prometheus version accepts them.
+ * <p>
+ * Incoming trace context is read from the W3C {@code traceparent} header only: Spring
+ * Boot's default also tries the B3 single and multi headers on every request, which costs
+ * the request path of every service that does not use them.
+ * {@code management.tracing.propagation.consume} turns them back on. (Baggage stays on:
+ * with {@code management.tracing.baggage.enabled=false} a WebFlux probe request was seen
+ * to hang, so that switch is left to the user.)
  *
  * @since 0.1.0
  */
@@ -31,7 +38,7 @@ public final class ObservabilityDefaultsEnvironmentPostProcessor implements Envi
 
 	private static final Map<String, Object> DEFAULTS = Map.of("management.otlp.metrics.export.enabled", "false",
 			"management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes",
-			"false");
+			"false", "management.tracing.propagation.consume", "W3C");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

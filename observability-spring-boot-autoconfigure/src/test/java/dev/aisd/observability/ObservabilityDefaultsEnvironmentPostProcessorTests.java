@@ -31,6 +31,14 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void postProcessEnvironmentWhenUnsetThenOnlyW3cTraceContextIsRead() {
+		StandardEnvironment environment = new StandardEnvironment();
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.tracing.propagation.consume")).isEqualTo("W3C");
+		assertThat(environment.getProperty("management.tracing.baggage.enabled")).isNull();
+	}
+
+	@Test
 	void postProcessEnvironmentWhenUserSetsValueThenUserWins() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()

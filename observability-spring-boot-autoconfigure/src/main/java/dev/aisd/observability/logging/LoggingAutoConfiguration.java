@@ -1,5 +1,7 @@
 package dev.aisd.observability.logging;
 
+import dev.aisd.observability.logging.internal.LogEventsDroppedMetrics;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -7,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
@@ -36,6 +39,19 @@ public final class LoggingAutoConfiguration {
 		boolean structuredArguments = ClassUtils.isPresent(STRUCTURED_ARGUMENT_CLASS,
 				resourceLoader.getClassLoader());
 		return new HandledRequestLogger(properties.getFormat() == LogFormat.TEXT || !structuredArguments);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.micrometer.core.instrument.MeterRegistry",
+			"net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender" })
+	static class DroppedEventsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LogEventsDroppedMetrics observabilityLogEventsDroppedMetrics() {
+			return new LogEventsDroppedMetrics();
+		}
+
 	}
 
 }

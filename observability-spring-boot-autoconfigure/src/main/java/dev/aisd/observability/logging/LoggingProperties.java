@@ -1,5 +1,7 @@
 package dev.aisd.observability.logging;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -26,6 +28,8 @@ public class LoggingProperties {
 
 	private final AccessLog accessLog = new AccessLog();
 
+	private final Async async = new Async();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -46,6 +50,10 @@ public class LoggingProperties {
 		return this.accessLog;
 	}
 
+	public Async getAsync() {
+		return this.async;
+	}
+
 	/**
 	 * Properties of the 'Handled request' line.
 	 */
@@ -63,6 +71,57 @@ public class LoggingProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Properties of the asynchronous console log. Read from the environment when Spring
+	 * Boot initialises logging, before the application context exists.
+	 */
+	public static class Async {
+
+		/**
+		 * Whether Spring Boot's console appender writes off the logging thread, through a
+		 * bounded ring buffer drained by one background thread. Applies to Spring Boot's
+		 * own logback configuration only, not to a logback-spring.xml.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Capacity of the ring buffer, in log events; a power of two.
+		 */
+		private int queueSize = 8192;
+
+		/**
+		 * How long a logging thread waits for room when the ring buffer is full before the
+		 * event is dropped and counted in observability_log_events_dropped_total. Zero
+		 * drops at once.
+		 */
+		private Duration appendTimeout = Duration.ofSeconds(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getQueueSize() {
+			return this.queueSize;
+		}
+
+		public void setQueueSize(int queueSize) {
+			this.queueSize = queueSize;
+		}
+
+		public Duration getAppendTimeout() {
+			return this.appendTimeout;
+		}
+
+		public void setAppendTimeout(Duration appendTimeout) {
+			this.appendTimeout = appendTimeout;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.aisd.observability.web;
 import java.net.InetSocketAddress;
 import java.util.List;
 
+import dev.aisd.observability.web.internal.RequestFields;
 import io.micrometer.observation.Observation;
 
 import org.springframework.http.HttpStatusCode;
@@ -35,9 +36,9 @@ final class ReactiveRequestObservationHandler extends RequestObservationHandler<
 		String clientIp = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
 				: null;
 		Object requestId = context.getAttributes().get(RequestAttributes.REQUEST_ID);
-		return new CompletedRequest(request.getMethod().name(), context.getPathPattern(), request.getPath().value(),
-				status, durationNanos, clientIp, (requestId != null) ? requestId.toString() : null, traceId, spanId,
-				context.getError());
+		return new CompletedRequest(RequestFields.method(request.getMethod().name()), context.getPathPattern(),
+				RequestFields.path(request.getPath().value()), status, durationNanos, RequestFields.clientIp(clientIp),
+				(requestId != null) ? requestId.toString() : null, traceId, spanId, context.getError());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import dev.aisd.observability.testsupport.JsonLines;
@@ -20,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How the choice of log format plays with Spring Boot's logging set-up: the service name
@@ -117,6 +119,9 @@ class LoggingFormatEndToEndTests {
 				finally {
 					MDC.remove("request_id");
 				}
+				// Lines are written by a background thread.
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> stdout.lines().stream().anyMatch((line) -> line.contains("probe line")));
 			}
 			return stdout.lines();
 		}

@@ -58,7 +58,10 @@ class ReactiveTracingIntegrationTests {
 		assertThat(span.get("parent_span_id").asString()).isEqualTo("b7ad6b7169203331");
 		assertThat(span.get("service").asString()).isEqualTo("reactive-test");
 		assertThat(span.get("duration_seconds").asDouble()).isGreaterThanOrEqualTo(0.02);
-		assertThat(span.get("attributes").get("url.path").asString()).isEqualTo("/delayed/{id}");
+		assertThat(span.get("attributes").get("http.route").asString()).isEqualTo("/delayed/{id}");
+		assertThat(span.get("attributes").get("url.path").asString()).isEqualTo("/delayed/4");
+		assertThat(span.get("attributes").propertyNames()).containsExactlyInAnyOrder("http.request.method",
+				"http.route", "url.path", "http.response.status_code");
 		assertThat(span.get("attributes").get("http.response.status_code").asInt()).isEqualTo(200);
 	}
 

@@ -73,10 +73,14 @@ class ServletTracingIntegrationTests {
 		assertThat(span.get("duration_seconds").isNumber()).isTrue();
 		JsonNode attributes = span.get("attributes");
 		assertThat(attributes.get("http.request.method").asString()).isEqualTo("GET");
-		assertThat(attributes.get("url.path").asString()).isEqualTo("/items/{id}");
+		assertThat(attributes.get("http.route").asString()).isEqualTo("/items/{id}");
+		assertThat(attributes.get("url.path").asString()).isEqualTo("/items/42");
 		assertThat(attributes.get("http.response.status_code").isIntegralNumber()).isTrue();
 		assertThat(attributes.get("http.response.status_code").asInt()).isEqualTo(200);
 		assertThat(attributes.has("http.url")).isFalse();
+		// OpenTelemetry HTTP semantic conventions only: no Micrometer duplicates.
+		assertThat(attributes.propertyNames()).containsExactlyInAnyOrder("http.request.method", "http.route",
+				"url.path", "http.response.status_code");
 	}
 
 	@Test

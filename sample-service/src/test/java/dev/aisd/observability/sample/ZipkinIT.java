@@ -151,6 +151,13 @@ class ZipkinIT {
 		}
 		assertThat(remote.get(outer.get("span_id").asString()).get("kind").asString()).isEqualTo("SERVER");
 		assertThat(remote.get(client.get("span_id").asString()).get("kind").asString()).isEqualTo("CLIENT");
+		// Server spans carry the OpenTelemetry HTTP semantic-convention attributes only.
+		JsonNode serverTags = remote.get(outer.get("span_id").asString()).get("tags");
+		assertThat(serverTags.get("http.request.method").asString()).isEqualTo("GET");
+		assertThat(serverTags.get("http.route").asString()).isEqualTo("/api/items/{id}/price");
+		assertThat(serverTags.get("url.path").asString()).isEqualTo("/api/items/1/price");
+		assertThat(serverTags.get("http.response.status_code").asString()).isEqualTo("200");
+		assertThat(serverTags.propertyNames()).doesNotContain("method", "uri", "status", "outcome", "exception");
 
 		// Collector down: the service serves on, health is unaffected, failures are counted.
 		stopZipkin();

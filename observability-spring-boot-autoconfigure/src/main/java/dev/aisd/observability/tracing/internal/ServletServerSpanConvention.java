@@ -1,5 +1,6 @@
 package dev.aisd.observability.tracing.internal;
 
+import dev.aisd.observability.web.internal.RequestFields;
 import io.micrometer.common.KeyValues;
 
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
@@ -8,8 +9,10 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 /**
  * Spring's Servlet {@code http.server.requests} convention with span names
  * {@code http GET /items/{id}} and the span attributes of the observability contract.
- * Low-cardinality key values (what metrics use) are Spring's, unchanged; the high-cardinality
- * ones (span only) replace the raw {@code http.url}, which could carry identifiers.
+ * Low-cardinality key values (what metrics use) are Spring's, unchanged, and left out of
+ * the recorded and exported span; the high-cardinality ones are the OpenTelemetry HTTP
+ * semantic-convention attributes and replace the raw {@code http.url}, whose query string
+ * could carry secrets.
  */
 public class ServletServerSpanConvention extends DefaultServerRequestObservationConvention {
 
@@ -28,9 +31,8 @@ public class ServletServerSpanConvention extends DefaultServerRequestObservation
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ServerRequestObservationContext context) {
-		return HttpServerSpans.attributes(method(context).getValue(),
-				HttpServerSpans.route(context.getPathPattern(), uri(context).getValue()), status(context).getValue(),
-				context.getError() != null);
+		return HttpServerSpans.attributes(method(context).getValue(), context.getPathPattern(),
+				RequestFields.path(context.getCarrier().getRequestURI()), status(context).getValue(), context.getError());
 	}
 
 }

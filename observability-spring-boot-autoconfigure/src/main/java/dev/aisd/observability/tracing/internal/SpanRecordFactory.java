@@ -11,7 +11,10 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 /**
  * Turns OpenTelemetry {@link SpanData} into a bounded {@link SpanRecord}: secrets
  * redacted, long values truncated, the number of attributes capped, and the span says so
- * with {@value #TRUNCATED_ATTRIBUTE} and {@value #DROPPED_ATTRIBUTE}.
+ * with {@value #TRUNCATED_ATTRIBUTE} and {@value #DROPPED_ATTRIBUTE}. Server spans keep
+ * only the OpenTelemetry HTTP semantic-convention attributes, not Spring's
+ * low-cardinality duplicates ({@code method}, {@code status}, {@code outcome},
+ * {@code uri}, {@code exception}).
  */
 public final class SpanRecordFactory {
 
@@ -66,7 +69,7 @@ public final class SpanRecordFactory {
 		int droppedBySdk = Math.max(0, span.getTotalAttributeCount() - span.getAttributes().size());
 		return new SpanRecord(span.getTraceId(), span.getSpanId(), parentSpanId, truncate(span.getName()),
 				kind(span.getKind()), status, this.service, start, duration,
-				attributes(span.getAttributes(), droppedBySdk));
+				attributes(span.getAttributes(), droppedBySdk, span.getKind() == io.opentelemetry.api.trace.SpanKind.SERVER));
 	}
 
 	private static String kind(io.opentelemetry.api.trace.SpanKind kind) {
@@ -79,7 +82,7 @@ public final class SpanRecordFactory {
 		};
 	}
 
-	private SpanAttributes attributes(Attributes source, int alreadyDropped) {
+	private SpanAttributes attributes(Attributes source, int alreadyDropped, boolean server) {
 		int total = source.size();
 		if (total == 0 && alreadyDropped == 0) {
 			return SpanAttributes.EMPTY;
@@ -87,9 +90,9 @@ public final class SpanRecordFactory {
 		int kept = Math.min(total, this.maxAttributes);
 		String[] keys = new String[kept + 2];
 		Object[] values = new Object[kept + 2];
-		Collector collector = new Collector(keys, values, kept);
+		Collector collector = new Collector(keys, values, kept, server);
 		source.forEach(collector);
-		int dropped = alreadyDropped + (total - collector.size);
+		int dropped = alreadyDropped + (total - collector.size - collector.omitted);
 		int size = collector.size;
 		if (collector.truncated || dropped > 0) {
 			keys[size] = TRUNCATED_ATTRIBUTE;
@@ -125,22 +128,32 @@ public final class SpanRecordFactory {
 
 		private final int max;
 
+		private final boolean server;
+
 		private int size;
+
+		private int omitted;
 
 		private boolean truncated;
 
-		Collector(String[] keys, Object[] values, int max) {
+		Collector(String[] keys, Object[] values, int max, boolean server) {
 			this.keys = keys;
 			this.values = values;
 			this.max = max;
+			this.server = server;
 		}
 
 		@Override
 		public void accept(AttributeKey<?> key, Object value) {
+			String name = key.getKey();
+			if (this.server && HttpServerSpans.MICROMETER_KEYS.contains(name)) {
+				// Duplicates of the semantic-convention attributes, not a loss.
+				this.omitted++;
+				return;
+			}
 			if (this.size >= this.max) {
 				return;
 			}
-			String name = key.getKey();
 			Object converted;
 			if (SensitiveKeys.isSensitive(name)) {
 				converted = SensitiveKeys.REDACTED;
