@@ -14,10 +14,6 @@ import java.util.Base64;
  */
 final class EndpointHttp {
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.version(HttpClient.Version.HTTP_1_1)
-		.build();
 
 	private EndpointHttp() {
 	}
@@ -38,7 +34,14 @@ final class EndpointHttp {
 			request.header("Authorization", authorization);
 		}
 		try {
-			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			// A client per call: a pooled keep-alive connection could outlive the server of an
+			// earlier test context (closed gracefully, its connector paused) and take the
+			// request of a later context whose server reuses the port.
+			HttpClient client = HttpClient.newBuilder()
+				.connectTimeout(Duration.ofSeconds(5))
+				.version(HttpClient.Version.HTTP_1_1)
+				.build();
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("GET " + path + " failed", ex);
