@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,10 +34,14 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = SampleServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.tracing.sampling.probability=1.0",
-				"management.tracing.export.otlp.enabled=false" })
+				"management.tracing.export.otlp.enabled=false",
+				"sample.security.operator-password=" + ExemplarsIT.OPERATOR_PASSWORD })
 class ExemplarsIT {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	/** The sample serves its traces to role OPERATOR only. */
+	static final String OPERATOR_PASSWORD = "exemplars-operator";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -104,8 +109,11 @@ class ExemplarsIT {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		String credentials = Base64.getEncoder()
+			.encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", "Basic " + credentials)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
