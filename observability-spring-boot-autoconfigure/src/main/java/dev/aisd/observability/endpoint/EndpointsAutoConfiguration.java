@@ -1,7 +1,6 @@
 package dev.aisd.observability.endpoint;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -87,11 +86,8 @@ public final class EndpointsAutoConfiguration {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			if (ManagementPortType.get(context.getEnvironment()) != ManagementPortType.DIFFERENT) {
-				return ConditionOutcome.match("management port is not separate");
-			}
-			if (context.getEnvironment().getProperty("observability.endpoints.application-port", Boolean.class, false)) {
-				return ConditionOutcome.match("observability.endpoints.application-port is true");
+			if (ObservabilityEndpoints.servedOnApplicationPort(context.getEnvironment())) {
+				return ConditionOutcome.match("endpoints are served on the application port");
 			}
 			return ConditionOutcome.noMatch("endpoints are served on the separate management port");
 		}

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.core.env.Environment;
+
 /**
  * The endpoints that are served: every {@link ObservabilityEndpoint} bean that
  * {@code observability.endpoints.web.exposure.*} exposes. The Spring MVC and WebFlux
@@ -81,6 +84,33 @@ public final class ObservabilityEndpoints {
 			}
 		}
 		return paths;
+	}
+
+	/**
+	 * Returns the paths of the served endpoints with one of the given ids and none of the
+	 * excluded ones.
+	 * @param includes the ids to include, empty for all
+	 * @param excludes the ids to leave out
+	 * @return the paths
+	 */
+	public List<String> paths(List<String> includes, List<String> excludes) {
+		List<String> paths = paths(includes.toArray(String[]::new));
+		if (!excludes.isEmpty()) {
+			paths.removeAll(paths(excludes.toArray(String[]::new)));
+		}
+		return paths;
+	}
+
+	/**
+	 * Returns whether the application context serves the endpoints: when no separate
+	 * management port is set, or when {@code observability.endpoints.application-port}
+	 * keeps a copy there.
+	 * @param environment the environment of the application
+	 * @return whether the endpoints are served on the application port
+	 */
+	public static boolean servedOnApplicationPort(Environment environment) {
+		return ManagementPortType.get(environment) != ManagementPortType.DIFFERENT
+				|| environment.getProperty("observability.endpoints.application-port", Boolean.class, false);
 	}
 
 }

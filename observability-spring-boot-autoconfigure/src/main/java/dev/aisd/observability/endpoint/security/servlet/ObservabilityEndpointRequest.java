@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.security.web.servlet.ApplicationContextRequestMatcher;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -100,12 +99,9 @@ public final class ObservabilityEndpointRequest {
 
 		@Override
 		protected boolean ignoreApplicationContext(WebApplicationContext context) {
-			if (ManagementPortType.get(context.getEnvironment()) != ManagementPortType.DIFFERENT
-					|| hasServerNamespace(context, "management")) {
-				return false;
-			}
-			return !context.getEnvironment()
-				.getProperty("observability.endpoints.application-port", Boolean.class, false);
+			// Ignored unless this context serves the endpoints or is the management context that does.
+			return !ObservabilityEndpoints.servedOnApplicationPort(context.getEnvironment())
+					&& !hasServerNamespace(context, "management");
 		}
 
 		@Override
@@ -123,10 +119,7 @@ public final class ObservabilityEndpointRequest {
 			if (endpoints == null) {
 				return (request) -> false;
 			}
-			List<String> paths = new java.util.ArrayList<>(endpoints.paths(this.includes.toArray(String[]::new)));
-			if (!this.excludes.isEmpty()) {
-				paths.removeAll(endpoints.paths(this.excludes.toArray(String[]::new)));
-			}
+			List<String> paths = endpoints.paths(this.includes, this.excludes);
 			if (paths.isEmpty()) {
 				return (request) -> false;
 			}
