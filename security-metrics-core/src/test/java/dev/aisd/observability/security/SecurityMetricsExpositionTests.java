@@ -221,7 +221,7 @@ class SecurityMetricsExpositionTests {
 	void scrapeWhenHostileLabelValuesAndBoundsThenEscapedClampedAndFoldsExposed() {
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		SecurityMetricsCollector bounded = new SecurityMetricsCollector(registry,
-				SecurityMetricsCollector.Options.defaults().withMaxLabelValues(2));
+				SecurityMetricsOptions.defaults().withMaxLabelValues(2));
 		String hostile = "a\"b\\c\nd{e}=\u00e9";
 		bounded.recordWafRuleTrigger(hostile, "high");
 		bounded.recordWafRuleTrigger("r2", "high");
