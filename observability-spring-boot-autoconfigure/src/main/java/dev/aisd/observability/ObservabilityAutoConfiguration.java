@@ -18,8 +18,8 @@ public final class ObservabilityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ServiceName observabilityServiceName(Environment environment) {
-		return ServiceName.resolve(environment);
+	ServiceName observabilityServiceName(ObservabilityProperties properties, Environment environment) {
+		return ServiceName.resolve(properties.getServiceName(), environment);
 	}
 
 }

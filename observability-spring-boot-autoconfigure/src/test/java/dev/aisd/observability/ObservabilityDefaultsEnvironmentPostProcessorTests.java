@@ -5,7 +5,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,23 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 		int sources = environment.getPropertySources().size();
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getPropertySources().size()).isEqualTo(sources);
+	}
+
+	@Test
+	void getOrderWhenComparedWithConfigDataThenRunsRightAfterIt() {
+		assertThat(this.postProcessor.getOrder()).isGreaterThan(ConfigDataEnvironmentPostProcessor.ORDER)
+			.isLessThan(Ordered.LOWEST_PRECEDENCE);
+	}
+
+	@Test
+	void postProcessEnvironmentWhenConfigDataSetsSwitchThenContributionsSeeIt() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("application.properties", Map.of("observability.logging.format", "text")));
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getPropertySources().stream().map(PropertySource::getName))
+			.containsSequence("application.properties", ObservabilityDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME);
+		assertThat(environment.containsProperty("logging.structured.format.console")).isFalse();
 	}
 
 }

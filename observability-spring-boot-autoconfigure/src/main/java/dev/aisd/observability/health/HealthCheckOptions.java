@@ -1,31 +1,31 @@
 package dev.aisd.observability.health;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Settings of a health check registered at runtime through {@link HealthCheckRegistry}:
  * the same settings that {@link HealthCheck} gives an annotated check. Immutable; every
  * {@code with...} method returns a copy.
  *
+ * @param name the name of the check, not blank
+ * @param critical whether an error of the check makes the service {@code error}
+ * @param timeout the timeout of one run, positive, or {@code null} for the default
+ * @param interval the background interval, positive, or {@code null} to run on demand
+ * @param failureThreshold consecutive worse results before the status gets worse, at
+ * least 1
+ * @param successThreshold consecutive better results before the status gets better, at
+ * least 1
  * @since 0.1.0
  */
-public final class HealthCheckOptions {
+public record HealthCheckOptions(String name, boolean critical, Duration timeout, Duration interval,
+		int failureThreshold, int successThreshold) {
 
-	private final String name;
-
-	private final boolean critical;
-
-	private final Duration timeout;
-
-	private final Duration interval;
-
-	private final int failureThreshold;
-
-	private final int successThreshold;
-
-	private HealthCheckOptions(String name, boolean critical, Duration timeout, Duration interval,
-			int failureThreshold, int successThreshold) {
+	/**
+	 * Validates the settings.
+	 * @throws IllegalArgumentException if the name is blank, a duration is not positive or
+	 * a threshold is below 1
+	 */
+	public HealthCheckOptions {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("Health check name must not be blank");
 		}
@@ -40,12 +40,6 @@ public final class HealthCheckOptions {
 			throw new IllegalArgumentException("Thresholds of health check '" + name + "' must be at least 1, not "
 					+ failureThreshold + " and " + successThreshold);
 		}
-		this.name = name;
-		this.critical = critical;
-		this.timeout = timeout;
-		this.interval = interval;
-		this.failureThreshold = failureThreshold;
-		this.successThreshold = successThreshold;
 	}
 
 	/**
@@ -144,30 +138,6 @@ public final class HealthCheckOptions {
 	 */
 	public int getSuccessThreshold() {
 		return this.successThreshold;
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		if (this == other) {
-			return true;
-		}
-		return other instanceof HealthCheckOptions that && this.name.equals(that.name)
-				&& this.critical == that.critical && Objects.equals(this.timeout, that.timeout)
-				&& Objects.equals(this.interval, that.interval) && this.failureThreshold == that.failureThreshold
-				&& this.successThreshold == that.successThreshold;
-	}
-
-	@Override
-	public int hashCode() {
-		return Objects.hash(this.name, this.critical, this.timeout, this.interval, this.failureThreshold,
-				this.successThreshold);
-	}
-
-	@Override
-	public String toString() {
-		return "HealthCheckOptions[name=" + this.name + ", critical=" + this.critical + ", timeout=" + this.timeout
-				+ ", interval=" + this.interval + ", failureThreshold=" + this.failureThreshold
-				+ ", successThreshold=" + this.successThreshold + "]";
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.aisd.observability.labels.LabelValueLimiter;
 import dev.aisd.observability.metrics.internal.EndpointMeters;
 import dev.aisd.observability.metrics.internal.HttpLabels;
 import dev.aisd.observability.web.CompletedRequest;

@@ -61,10 +61,6 @@ public final class TracingAutoConfiguration {
 	/** Name of the {@code /observability/traces} endpoint bean; define a bean of this name to replace it. */
 	public static final String ENDPOINT_BEAN_NAME = "observabilityTracesEndpoint";
 
-	static final String HISTORY_PROPERTY = "observability.traces.history";
-
-	static final String HISTORY_ENVIRONMENT_VARIABLE = "OBS_TRACE_HISTORY";
-
 	@Bean
 	TraceSpanTracerInstaller observabilityTraceSpanTracerInstaller(ObjectProvider<Tracer> tracer) {
 		return new TraceSpanTracerInstaller(tracer);
@@ -76,8 +72,9 @@ public final class TracingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SpanRingBuffer observabilitySpanRingBuffer(TracesProperties properties, Environment environment) {
-			return new SpanRingBuffer(history(properties, environment), retention(properties.getRetention()));
+		SpanRingBuffer observabilitySpanRingBuffer(TracesProperties properties) {
+			// OBS_TRACE_HISTORY arrives bound, as observability.traces.history (see the defaults).
+			return new SpanRingBuffer(properties.getHistory(), retention(properties.getRetention()));
 		}
 
 		static TraceRetention retention(TracesProperties.Retention retention) {
@@ -99,23 +96,6 @@ public final class TracingAutoConfiguration {
 		@ConditionalOnMissingBean
 		RedactingSpanFilter observabilityRedactingSpanFilter() {
 			return new RedactingSpanFilter();
-		}
-
-		static int history(TracesProperties properties, Environment environment) {
-			if (environment.containsProperty(HISTORY_PROPERTY)) {
-				return properties.getHistory();
-			}
-			String value = environment.getProperty(HISTORY_ENVIRONMENT_VARIABLE);
-			if (value == null || value.isBlank()) {
-				return properties.getHistory();
-			}
-			try {
-				return Integer.parseInt(value.trim());
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalStateException(
-						HISTORY_ENVIRONMENT_VARIABLE + " must be a number of spans but was '" + value + "'", ex);
-			}
 		}
 
 	}

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.aisd.observability.metrics.Exposition.Sample;
+import dev.aisd.observability.test.Exposition.Sample;
+import dev.aisd.observability.test.Exposition;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;

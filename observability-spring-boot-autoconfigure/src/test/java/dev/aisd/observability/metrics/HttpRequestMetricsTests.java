@@ -3,6 +3,7 @@ package dev.aisd.observability.metrics;
 import java.time.Duration;
 import java.util.List;
 
+import dev.aisd.observability.labels.LabelValueLimiter;
 import dev.aisd.observability.web.CompletedRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;

@@ -7,6 +7,7 @@ import dev.aisd.observability.endpoint.EndpointHandler;
 import dev.aisd.observability.endpoint.EndpointResponse;
 import dev.aisd.observability.endpoint.EndpointsAutoConfiguration;
 import dev.aisd.observability.endpoint.ObservabilityEndpoint;
+import dev.aisd.observability.test.Exposition;
 import dev.aisd.observability.web.CompletedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;

@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 
 import dev.aisd.observability.ObservabilityAutoConfiguration;
+import dev.aisd.observability.ObservabilityDefaultsEnvironmentPostProcessor;
 import dev.aisd.observability.tracing.internal.CountingSpanExporter;
 import dev.aisd.observability.tracing.internal.ReactiveServerSpanConvention;
 import dev.aisd.observability.tracing.internal.RecordAllSampler;
@@ -25,12 +26,14 @@ import dev.aisd.observability.tracing.internal.SpanRingBuffer;
 import dev.aisd.observability.tracing.internal.TraceRetention;
 import dev.aisd.observability.tracing.internal.TracesResponses;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
@@ -229,19 +232,22 @@ class TracingAutoConfigurationTests {
 
 	@Test
 	void historyWhenOnlyObsTraceHistoryVariableThenCapacity() {
-		this.contextRunner.withPropertyValues("OBS_TRACE_HISTORY=64")
+		this.contextRunner.withInitializer(TracingAutoConfigurationTests::applyStarterDefaults)
+			.withPropertyValues("OBS_TRACE_HISTORY=64")
 			.run((context) -> assertThat(context.getBean(SpanRingBuffer.class).capacity()).isEqualTo(64));
 	}
 
 	@Test
 	void historyWhenBothSetThenPropertyWins() {
-		this.contextRunner.withPropertyValues("OBS_TRACE_HISTORY=64", "observability.traces.history=32")
+		this.contextRunner.withInitializer(TracingAutoConfigurationTests::applyStarterDefaults)
+			.withPropertyValues("OBS_TRACE_HISTORY=64", "observability.traces.history=32")
 			.run((context) -> assertThat(context.getBean(SpanRingBuffer.class).capacity()).isEqualTo(32));
 	}
 
 	@Test
 	void historyWhenObsTraceHistoryNotANumberThenFailsWithClearMessage() {
-		this.contextRunner.withPropertyValues("OBS_TRACE_HISTORY=lots").run((context) -> {
+		this.contextRunner.withInitializer(TracingAutoConfigurationTests::applyStarterDefaults)
+			.withPropertyValues("OBS_TRACE_HISTORY=lots").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure())
 				.hasStackTraceContaining("OBS_TRACE_HISTORY must be a number of spans but was 'lots'");
@@ -354,6 +360,13 @@ class TracingAutoConfigurationTests {
 			return this.sampler;
 		}
 
+	}
+
+	// OBS_TRACE_HISTORY is an alias the starter's defaults post-processor resolves, which a
+	// context runner does not run by itself.
+	private static void applyStarterDefaults(ConfigurableApplicationContext context) {
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(context.getEnvironment(),
+				new SpringApplication());
 	}
 
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import dev.aisd.observability.security.internal.CatalogueMeters;
 import dev.aisd.observability.security.internal.GaugeValue;
-import dev.aisd.observability.security.internal.LabeledMeters;
-import dev.aisd.observability.security.internal.LabeledMeters2;
+import dev.aisd.observability.security.internal.OneLabelMeters;
+import dev.aisd.observability.security.internal.TwoLabelMeters;
 import dev.aisd.observability.security.internal.PolicyVersions;
 import dev.aisd.observability.security.internal.RejectedInputs;
 import dev.aisd.observability.security.internal.RejectedInputs.Reason;
@@ -28,69 +28,69 @@ abstract class CollectorSupport {
 
 	final MeterRegistry registry;
 
-	final SecurityMetricsCollector.Options options;
+	final SecurityMetricsOptions options;
 
 	final RejectedInputs rejected;
 
 	// Event families.
 
-	final LabeledMeters2<Counter> attacksBlocked;
+	final TwoLabelMeters<Counter> attacksBlocked;
 
-	final LabeledMeters2<Counter> threatsDetected;
+	final TwoLabelMeters<Counter> threatsDetected;
 
-	final LabeledMeters<DistributionSummary> threatScores;
+	final OneLabelMeters<DistributionSummary> threatScores;
 
-	final LabeledMeters<DistributionSummary> attackScores;
+	final OneLabelMeters<DistributionSummary> attackScores;
 
-	final LabeledMeters<DistributionSummary> riskScores;
+	final OneLabelMeters<DistributionSummary> riskScores;
 
-	final LabeledMeters<DistributionSummary> anomalyScores;
+	final OneLabelMeters<DistributionSummary> anomalyScores;
 
-	final LabeledMeters2<Counter> authFailures;
+	final TwoLabelMeters<Counter> authFailures;
 
-	final LabeledMeters2<Counter> authzDenials;
+	final TwoLabelMeters<Counter> authzDenials;
 
-	final LabeledMeters<Counter> authSuccesses;
+	final OneLabelMeters<Counter> authSuccesses;
 
-	final LabeledMeters2<Counter> authzGrants;
+	final TwoLabelMeters<Counter> authzGrants;
 
-	final LabeledMeters2<Counter> rateLimitViolations;
+	final TwoLabelMeters<Counter> rateLimitViolations;
 
-	final LabeledMeters<Counter> captchaSuccesses;
+	final OneLabelMeters<Counter> captchaSuccesses;
 
-	final LabeledMeters2<Counter> captchaFailures;
+	final TwoLabelMeters<Counter> captchaFailures;
 
-	final LabeledMeters2<Counter> honeypotHits;
+	final TwoLabelMeters<Counter> honeypotHits;
 
-	final LabeledMeters<Counter> suspiciousPatterns;
+	final OneLabelMeters<Counter> suspiciousPatterns;
 
-	final LabeledMeters2<Counter> incidentEscalations;
+	final TwoLabelMeters<Counter> incidentEscalations;
 
-	final LabeledMeters2<Counter> ipBlocks;
+	final TwoLabelMeters<Counter> ipBlocks;
 
-	final LabeledMeters2<Counter> wafRulesTriggered;
+	final TwoLabelMeters<Counter> wafRulesTriggered;
 
-	final LabeledMeters2<Counter> intrusionAttempts;
+	final TwoLabelMeters<Counter> intrusionAttempts;
 
-	final LabeledMeters<Counter> exfiltrationAttempts;
+	final OneLabelMeters<Counter> exfiltrationAttempts;
 
-	final LabeledMeters<DistributionSummary> detectionLatency;
+	final OneLabelMeters<DistributionSummary> detectionLatency;
 
-	final LabeledMeters<DistributionSummary> responseTime;
+	final OneLabelMeters<DistributionSummary> responseTime;
 
-	final LabeledMeters<DistributionSummary> mitigationTime;
+	final OneLabelMeters<DistributionSummary> mitigationTime;
 
-	final LabeledMeters<Counter> truePositives;
+	final OneLabelMeters<Counter> truePositives;
 
-	final LabeledMeters<Counter> falsePositives;
+	final OneLabelMeters<Counter> falsePositives;
 
-	final LabeledMeters2<Counter> anomaliesDetected;
+	final TwoLabelMeters<Counter> anomaliesDetected;
 
-	final LabeledMeters2<Counter> auditEvents;
+	final TwoLabelMeters<Counter> auditEvents;
 
-	final LabeledMeters2<Counter> complianceViolations;
+	final TwoLabelMeters<Counter> complianceViolations;
 
-	final LabeledMeters<Counter> policyUpdates;
+	final OneLabelMeters<Counter> policyUpdates;
 
 	// Gauge families.
 
@@ -100,25 +100,25 @@ abstract class CollectorSupport {
 
 	final GaugeValue quarantinedRequests;
 
-	final LabeledMeters<GaugeValue> activeThreats;
+	final OneLabelMeters<GaugeValue> activeThreats;
 
-	final LabeledMeters<GaugeValue> blockedIps;
+	final OneLabelMeters<GaugeValue> blockedIps;
 
-	final LabeledMeters<GaugeValue> activeSessions;
+	final OneLabelMeters<GaugeValue> activeSessions;
 
-	final LabeledMeters<GaugeValue> complianceScores;
+	final OneLabelMeters<GaugeValue> complianceScores;
 
-	final LabeledMeters<GaugeValue> vulnerabilityCounts;
+	final OneLabelMeters<GaugeValue> vulnerabilityCounts;
 
-	final LabeledMeters<GaugeValue> detectionCoverage;
+	final OneLabelMeters<GaugeValue> detectionCoverage;
 
-	final LabeledMeters<GaugeValue> truePositiveRates;
+	final OneLabelMeters<GaugeValue> truePositiveRates;
 
-	final LabeledMeters<GaugeValue> falsePositiveRates;
+	final OneLabelMeters<GaugeValue> falsePositiveRates;
 
-	final LabeledMeters<GaugeValue> pendingAlerts;
+	final OneLabelMeters<GaugeValue> pendingAlerts;
 
-	final LabeledMeters<RollingMeanTimes> meanTimes;
+	final OneLabelMeters<RollingMeanTimes> meanTimes;
 
 	final PolicyVersions policyVersions;
 
@@ -153,7 +153,7 @@ abstract class CollectorSupport {
 
 	final RollingMean recordedMitigationTimes;
 
-	CollectorSupport(MeterRegistry registry, SecurityMetricsCollector.Options options) {
+	CollectorSupport(MeterRegistry registry, SecurityMetricsOptions options) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.rejected = new RejectedInputs(registry);
@@ -220,7 +220,7 @@ abstract class CollectorSupport {
 	 * Return the options of this collector.
 	 * @return the options
 	 */
-	public SecurityMetricsCollector.Options options() {
+	public SecurityMetricsOptions options() {
 		return this.options;
 	}
 
@@ -324,7 +324,7 @@ abstract class CollectorSupport {
 		return Double.isNaN(mean) ? null : mean;
 	}
 
-	static Long sumOf(LabeledMeters<GaugeValue> gauges) {
+	static Long sumOf(OneLabelMeters<GaugeValue> gauges) {
 		long[] sum = new long[1];
 		boolean[] any = new boolean[1];
 		gauges.forEach((label, value) -> {
@@ -336,7 +336,7 @@ abstract class CollectorSupport {
 		return any[0] ? sum[0] : null;
 	}
 
-	static Double meanOf(LabeledMeters<GaugeValue> gauges) {
+	static Double meanOf(OneLabelMeters<GaugeValue> gauges) {
 		double[] sum = new double[1];
 		int[] count = new int[1];
 		gauges.forEach((label, value) -> {

@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 abstract class DetectionEventOperations extends ThreatEventOperations {
 
-	DetectionEventOperations(MeterRegistry registry, SecurityMetricsCollector.Options options) {
+	DetectionEventOperations(MeterRegistry registry, SecurityMetricsOptions options) {
 		super(registry, options);
 	}
 	/**

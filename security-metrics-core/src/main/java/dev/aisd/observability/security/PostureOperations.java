@@ -1,6 +1,6 @@
 package dev.aisd.observability.security;
 
-import dev.aisd.observability.metrics.LabelValueLimiter;
+import dev.aisd.observability.labels.LabelValueLimiter;
 import dev.aisd.observability.security.internal.GaugeValue;
 import dev.aisd.observability.security.internal.RollingMeanTimes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 abstract class PostureOperations extends DetectionEventOperations {
 
-	PostureOperations(MeterRegistry registry, SecurityMetricsCollector.Options options) {
+	PostureOperations(MeterRegistry registry, SecurityMetricsOptions options) {
 		super(registry, options);
 	}
 
@@ -161,7 +161,7 @@ abstract class PostureOperations extends DetectionEventOperations {
 	 * Set the three mean-time gauges of an incident type from the times recorded so far
 	 * (the seed's {@code update_mean_times(incident_type)}): MTTD is the mean of the
 	 * newest {@value SecurityMetricsCollector#RECORDED_TIMES_HISTORY} {@link SecurityMetricsCollector#recordDetectionTime detection
-	 * times} (at most {@link SecurityMetricsCollector.Options#rollingWindowDuration()} old, whatever their
+	 * times} (at most {@link SecurityMetricsOptions#rollingWindowDuration()} old, whatever their
 	 * detection method), MTTR that of the {@link SecurityMetricsCollector#recordResponseTime response times},
 	 * time to remediate that of the {@link SecurityMetricsCollector#recordMitigationTime mitigation times}. A
 	 * gauge whose series has no time is left as it is. The values are a snapshot, as in

@@ -4,7 +4,7 @@ package dev.aisd.observability.security;
  * Receives every security event the {@link SecurityMetricsCollector} records (attacks,
  * threats, failed logins, denials, honeypot hits, ...), after its meters are updated:
  * the hook that turns the catalogue into a security log. Set it with
- * {@link SecurityMetricsCollector.Options#withEventListener(SecurityEventListener)}; the
+ * {@link SecurityMetricsOptions#withEventListener(SecurityEventListener)}; the
  * Spring Boot starter installs one that writes a JSON log line per event.
  * <p>
  * Called on the recording thread; it must be fast and thread-safe. An exception it

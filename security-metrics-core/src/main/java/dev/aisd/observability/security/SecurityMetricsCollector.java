@@ -1,17 +1,15 @@
 package dev.aisd.observability.security;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.aisd.observability.metrics.LabelValueLimiter;
+import dev.aisd.observability.labels.LabelValueLimiter;
 import dev.aisd.observability.security.internal.KpiCalculator;
 import dev.aisd.observability.security.internal.RollingMeanTimes;
 import dev.aisd.observability.security.internal.ScorecardCalculator;
-import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -25,14 +23,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ...), with its semantics: clamping, and mean times computed from the recorded times.
  * Richer overloads ({@code Duration}s, explicit incidents, detector types) are additions.
  * Meters are built from the catalogue entries of {@link SecurityMetricFamily}; every
- * security event is also offered to the {@link Options#eventListener() event listener}.
+ * security event is also offered to the {@link SecurityMetricsOptions#eventListener() event listener}.
  * <p>
  * <b>Thread-safe.</b> Meters are created on the first use of a label combination and
  * cached, so a later call with the same labels does no registry lookup and allocates
  * nothing. Gauges are backed by value holders registered once.
  * <p>
  * <b>Bounded.</b> Every caller-supplied label value passes through a
- * {@link LabelValueLimiter}: past {@link Options#maxLabelValues()} distinct values per
+ * {@link LabelValueLimiter}: past {@link SecurityMetricsOptions#maxLabelValues()} distinct values per
  * label (and for values longer than {@value LabelValueLimiter#MAX_VALUE_LENGTH}
  * characters), values fold into {@code other} and
  * {@code observability_label_values_folded_total{metric,label}} counts the folds.
@@ -83,11 +81,11 @@ public final class SecurityMetricsCollector extends PostureOperations {
 	public static final String PERMANENT = "permanent";
 
 	/**
-	 * Create a collector with {@link Options#defaults()}.
+	 * Create a collector with {@link SecurityMetricsOptions#defaults()}.
 	 * @param registry the registry to record into
 	 */
 	public SecurityMetricsCollector(MeterRegistry registry) {
-		this(registry, Options.defaults());
+		this(registry, SecurityMetricsOptions.defaults());
 	}
 
 	/**
@@ -95,7 +93,7 @@ public final class SecurityMetricsCollector extends PostureOperations {
 	 * @param registry the registry to record into
 	 * @param options the options
 	 */
-	public SecurityMetricsCollector(MeterRegistry registry, Options options) {
+	public SecurityMetricsCollector(MeterRegistry registry, SecurityMetricsOptions options) {
 		super(registry, options);
 	}
 
@@ -220,158 +218,6 @@ public final class SecurityMetricsCollector extends PostureOperations {
 			inputs.threatLevel((int) this.threatLevel.get());
 		}
 		return inputs.build();
-	}
-
-	/**
-	 * Options of a {@link SecurityMetricsCollector}. Immutable; change with the
-	 * {@code with*} methods.
-	 *
-	 * @since 0.1.0
-	 */
-	public static final class Options {
-
-		/** Default distinct values per label before folding into {@code other}. */
-		public static final int DEFAULT_MAX_LABEL_VALUES = 100;
-
-		/** Default number of incidents in the rolling mean-time window. */
-		public static final int DEFAULT_ROLLING_WINDOW_SIZE = 100;
-
-		/** Default age after which an incident leaves the rolling mean-time window. */
-		public static final Duration DEFAULT_ROLLING_WINDOW_DURATION = Duration.ofHours(1);
-
-		private static final Options DEFAULTS = new Options(DEFAULT_MAX_LABEL_VALUES, Clock.SYSTEM,
-				DEFAULT_ROLLING_WINDOW_SIZE, DEFAULT_ROLLING_WINDOW_DURATION, null);
-
-		private final int maxLabelValues;
-
-		private final Clock clock;
-
-		private final int rollingWindowSize;
-
-		private final Duration rollingWindowDuration;
-
-		private final SecurityEventListener eventListener;
-
-		private Options(int maxLabelValues, Clock clock, int rollingWindowSize, Duration rollingWindowDuration,
-				SecurityEventListener eventListener) {
-			if (maxLabelValues < 1) {
-				throw new IllegalArgumentException("maxLabelValues must be at least 1 but was " + maxLabelValues);
-			}
-			if (rollingWindowSize < 1) {
-				throw new IllegalArgumentException(
-						"rollingWindowSize must be at least 1 but was " + rollingWindowSize);
-			}
-			Objects.requireNonNull(rollingWindowDuration, "rollingWindowDuration must not be null");
-			if (rollingWindowDuration.isNegative() || rollingWindowDuration.isZero()) {
-				throw new IllegalArgumentException(
-						"rollingWindowDuration must be positive but was " + rollingWindowDuration);
-			}
-			this.maxLabelValues = maxLabelValues;
-			this.clock = Objects.requireNonNull(clock, "clock must not be null");
-			this.rollingWindowSize = rollingWindowSize;
-			this.rollingWindowDuration = rollingWindowDuration;
-			this.eventListener = eventListener;
-		}
-
-		/**
-		 * Return the defaults: 100 label values, the system clock, a window of the newest
-		 * 100 incidents of at most one hour.
-		 * @return the default options
-		 */
-		public static Options defaults() {
-			return DEFAULTS;
-		}
-
-		/**
-		 * Return the distinct values kept per label before folding into {@code other}.
-		 * @return the bound
-		 */
-		public int maxLabelValues() {
-			return this.maxLabelValues;
-		}
-
-		/**
-		 * Return the clock that ages the rolling windows.
-		 * @return the clock
-		 */
-		public Clock clock() {
-			return this.clock;
-		}
-
-		/**
-		 * Return how many incidents (per incident type) the rolling window keeps.
-		 * @return the window size
-		 */
-		public int rollingWindowSize() {
-			return this.rollingWindowSize;
-		}
-
-		/**
-		 * Return how old an incident may be and still count in the rolling window.
-		 * @return the window duration
-		 */
-		public Duration rollingWindowDuration() {
-			return this.rollingWindowDuration;
-		}
-
-		/**
-		 * Return a copy with another label bound.
-		 * @param maxLabelValues distinct values kept per label, at least 1
-		 * @return the new options
-		 */
-		public Options withMaxLabelValues(int maxLabelValues) {
-			return new Options(maxLabelValues, this.clock, this.rollingWindowSize, this.rollingWindowDuration,
-					this.eventListener);
-		}
-
-		/**
-		 * Return a copy with another clock.
-		 * @param clock the clock
-		 * @return the new options
-		 */
-		public Options withClock(Clock clock) {
-			return new Options(this.maxLabelValues, clock, this.rollingWindowSize, this.rollingWindowDuration,
-					this.eventListener);
-		}
-
-		/**
-		 * Return a copy with another rolling window size.
-		 * @param rollingWindowSize incidents kept per incident type, at least 1
-		 * @return the new options
-		 */
-		public Options withRollingWindowSize(int rollingWindowSize) {
-			return new Options(this.maxLabelValues, this.clock, rollingWindowSize, this.rollingWindowDuration,
-					this.eventListener);
-		}
-
-		/**
-		 * Return a copy with another rolling window duration.
-		 * @param rollingWindowDuration how old an incident may be and still count, positive
-		 * @return the new options
-		 */
-		public Options withRollingWindowDuration(Duration rollingWindowDuration) {
-			return new Options(this.maxLabelValues, this.clock, this.rollingWindowSize, rollingWindowDuration,
-					this.eventListener);
-		}
-
-		/**
-		 * Return the listener told of every recorded security event.
-		 * @return the listener, or {@code null} for none (the default)
-		 */
-		public SecurityEventListener eventListener() {
-			return this.eventListener;
-		}
-
-		/**
-		 * Return a copy with another event listener.
-		 * @param eventListener the listener, or {@code null} for none
-		 * @return the new options
-		 */
-		public Options withEventListener(SecurityEventListener eventListener) {
-			return new Options(this.maxLabelValues, this.clock, this.rollingWindowSize, this.rollingWindowDuration,
-					eventListener);
-		}
-
 	}
 
 }

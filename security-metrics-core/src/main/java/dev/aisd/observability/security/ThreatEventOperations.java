@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 abstract class ThreatEventOperations extends CollectorSupport {
 
-	ThreatEventOperations(MeterRegistry registry, SecurityMetricsCollector.Options options) {
+	ThreatEventOperations(MeterRegistry registry, SecurityMetricsOptions options) {
 		super(registry, options);
 	}
 

@@ -20,7 +20,7 @@ class RollingMeanTimesTests {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private final SecurityMetricsCollector collector = new SecurityMetricsCollector(this.registry,
-			SecurityMetricsCollector.Options.defaults()
+			SecurityMetricsOptions.defaults()
 				.withClock(this.clock)
 				.withRollingWindowSize(3)
 				.withRollingWindowDuration(Duration.ofMinutes(10)));
@@ -105,7 +105,7 @@ class RollingMeanTimesTests {
 	@Test
 	void recordIncidentWhenIncidentTypesExceedBoundThenFoldIntoOther() {
 		SecurityMetricsCollector bounded = new SecurityMetricsCollector(this.registry,
-				SecurityMetricsCollector.Options.defaults().withClock(this.clock).withMaxLabelValues(2));
+				SecurityMetricsOptions.defaults().withClock(this.clock).withMaxLabelValues(2));
 		for (int i = 0; i < 1000; i++) {
 			bounded.recordIncident("type-" + i, (double) i, null, null);
 		}

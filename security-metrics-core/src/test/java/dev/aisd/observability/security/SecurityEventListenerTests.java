@@ -15,7 +15,7 @@ class SecurityEventListenerTests {
 	private final List<SecurityEvent> events = new ArrayList<>();
 
 	private final SecurityMetricsCollector collector = new SecurityMetricsCollector(this.registry,
-			SecurityMetricsCollector.Options.defaults().withEventListener(this.events::add));
+			SecurityMetricsOptions.defaults().withEventListener(this.events::add));
 
 	@Test
 	void recordWhenEventOperationThenOneVocabularyEventWithTheRecordedLabels() {
@@ -55,7 +55,7 @@ class SecurityEventListenerTests {
 	@Test
 	void recordWhenListenerThrowsThenMetersRecordedAndFailureCounted() {
 		SecurityMetricsCollector failing = new SecurityMetricsCollector(this.registry,
-				SecurityMetricsCollector.Options.defaults().withEventListener((event) -> {
+				SecurityMetricsOptions.defaults().withEventListener((event) -> {
 					throw new IllegalStateException("log pipeline down");
 				}));
 		failing.recordHoneypotHit("wp_admin");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.aisd.observability.test.Exposition;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class SecurityMetricFamilyTests {
 	void scrapeWhenEveryFamilyRecordedThenTypesAndLabelsAreTheCatalogues() {
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		SecurityMetricsExpositionTests.recordEveryFamily(new SecurityMetricsCollector(registry));
-		PrometheusText text = PrometheusText.parse(registry.scrape());
+		Exposition text = Exposition.parse(registry.scrape());
 		for (SecurityMetricFamily family : SecurityMetricFamily.values()) {
 			String name = family.prometheusName();
 			String type = switch (family.kind()) {
@@ -67,10 +68,10 @@ class SecurityMetricFamilyTests {
 				case HISTOGRAM -> "histogram";
 				case GAUGE, INFO -> "gauge";
 			};
-			assertThat(text.types).as(name).containsEntry(name, type);
+			assertThat(text.types()).as(name).containsEntry(name, type);
 			// A histogram's labels show on its _count series (the _bucket series add le).
 			String series = (family.kind() == SecurityMetricFamily.Kind.HISTOGRAM) ? name + "_count" : name;
-			assertThat(text.labelNames.get(series)).as(name)
+			assertThat(text.labelNames().get(series)).as(name)
 				.isNotEmpty()
 				.allSatisfy((labels) -> assertThat(new TreeSet<>(labels)).isEqualTo(new TreeSet<>(family.labels())));
 		}

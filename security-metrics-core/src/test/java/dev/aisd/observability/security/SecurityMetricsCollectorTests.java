@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.aisd.observability.metrics.LabelValueLimiter;
+import dev.aisd.observability.labels.LabelValueLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -193,7 +193,7 @@ class SecurityMetricsCollectorTests {
 	@Test
 	void recordWhenLabelValuesExceedBoundThenFoldIntoOtherAndCountFolds() {
 		SecurityMetricsCollector bounded = new SecurityMetricsCollector(this.registry,
-				SecurityMetricsCollector.Options.defaults().withMaxLabelValues(3));
+				SecurityMetricsOptions.defaults().withMaxLabelValues(3));
 		for (int i = 0; i < 10; i++) {
 			bounded.recordSuspiciousPattern("pattern-" + i);
 		}
@@ -340,7 +340,7 @@ class SecurityMetricsCollectorTests {
 	@Test
 	void updatePolicyVersionWhenManyVersionsOverTimeThenEachShownAndOneSeries() {
 		SecurityMetricsCollector bounded = new SecurityMetricsCollector(this.registry,
-				SecurityMetricsCollector.Options.defaults().withMaxLabelValues(3));
+				SecurityMetricsOptions.defaults().withMaxLabelValues(3));
 		for (int version = 1; version <= 50; version++) {
 			bounded.recordPolicyUpdate("waf", Integer.toString(version));
 		}
@@ -369,7 +369,7 @@ class SecurityMetricsCollectorTests {
 	@Test
 	void recordWhenManyThreadsThenNoCountLostAndBoundHolds() throws Exception {
 		SecurityMetricsCollector bounded = new SecurityMetricsCollector(this.registry,
-				SecurityMetricsCollector.Options.defaults().withMaxLabelValues(20));
+				SecurityMetricsOptions.defaults().withMaxLabelValues(20));
 		int threads = 8;
 		int perThread = 20_000;
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -481,7 +481,7 @@ class SecurityMetricsCollectorTests {
 
 	@Test
 	void createWhenOptionsInvalidThenThrowsClearly() {
-		SecurityMetricsCollector.Options defaults = SecurityMetricsCollector.Options.defaults();
+		SecurityMetricsOptions defaults = SecurityMetricsOptions.defaults();
 		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withMaxLabelValues(0))
 			.withMessage("maxLabelValues must be at least 1 but was 0");
 		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withRollingWindowSize(0))
@@ -496,7 +496,7 @@ class SecurityMetricsCollectorTests {
 
 	@Test
 	void optionsWhenDefaultsThenDocumentedValues() {
-		SecurityMetricsCollector.Options defaults = SecurityMetricsCollector.Options.defaults();
+		SecurityMetricsOptions defaults = SecurityMetricsOptions.defaults();
 		assertThat(defaults.maxLabelValues()).isEqualTo(100);
 		assertThat(defaults.rollingWindowSize()).isEqualTo(100);
 		assertThat(defaults.rollingWindowDuration()).isEqualTo(Duration.ofHours(1));

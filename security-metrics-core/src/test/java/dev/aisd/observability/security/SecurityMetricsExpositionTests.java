@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.aisd.observability.test.Exposition;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,12 +144,12 @@ class SecurityMetricsExpositionTests {
 	@Test
 	void scrapeWhenEveryFamilyRecordedThenNamesTypesAndLabelsMatchTheCatalogue() {
 		recordEveryFamily(this.collector);
-		PrometheusText text = PrometheusText.parse(this.registry.scrape());
+		Exposition text = Exposition.parse(this.registry.scrape());
 		for (Map.Entry<String, Family> entry : CATALOGUE.entrySet()) {
 			String family = entry.getKey();
 			Family expected = entry.getValue();
 			// The Prometheus client 1.x writes "# TYPE x_total counter" in the text format.
-			assertThat(text.types).as("# TYPE of %s", family).containsEntry(family, expected.type());
+			assertThat(text.types()).as("# TYPE of %s", family).containsEntry(family, expected.type());
 			List<String> sampleNames = expected.type().equals("histogram")
 					? List.of(family + "_bucket", family + "_count", family + "_sum") : List.of(family);
 			for (String sampleName : sampleNames) {
@@ -156,7 +157,7 @@ class SecurityMetricsExpositionTests {
 				if (sampleName.endsWith("_bucket")) {
 					labels.add("le");
 				}
-				assertThat(text.labelNames.get(sampleName)).as("label sets of %s", sampleName)
+				assertThat(text.labelNames().get(sampleName)).as("label sets of %s", sampleName)
 					.isNotNull()
 					.allSatisfy((actual) -> assertThat(new TreeSet<>(actual)).isEqualTo(labels));
 			}
@@ -166,9 +167,9 @@ class SecurityMetricsExpositionTests {
 	@Test
 	void scrapeWhenEveryFamilyRecordedThenNoOtherSecurityFamilyAppears() {
 		recordEveryFamily(this.collector);
-		PrometheusText text = PrometheusText.parse(this.registry.scrape());
+		Exposition text = Exposition.parse(this.registry.scrape());
 		Set<String> extra = new TreeSet<>();
-		for (String family : text.types.keySet()) {
+		for (String family : text.types().keySet()) {
 			if (family.startsWith("security_") && !CATALOGUE.containsKey(family)
 					&& !family.equals(SecurityMetricNames.REJECTED_INPUTS)
 					&& !(family.endsWith("_max") && CATALOGUE.containsKey(family.substring(0, family.length() - 4)))) {
@@ -183,15 +184,15 @@ class SecurityMetricsExpositionTests {
 		this.collector.updatePolicyVersion("waf", "2.3.1");
 		this.registry.scrape();
 		this.collector.updatePolicyVersion("waf", "2.4.0");
-		PrometheusText text = PrometheusText.parse(this.registry.scrape());
-		assertThat(text.samples.get("security_policy_version_info"))
+		Exposition text = Exposition.parse(this.registry.scrape());
+		assertThat(text.series().get("security_policy_version_info"))
 			.containsExactly(Map.entry(Map.of("policy_type", "waf", "version", "2.4.0"), 1.0));
 	}
 
 	@Test
 	void scrapeWhenHistogramsRecordedThenDocumentedBuckets() {
 		recordEveryFamily(this.collector);
-		PrometheusText text = PrometheusText.parse(this.registry.scrape());
+		Exposition text = Exposition.parse(this.registry.scrape());
 		assertThat(buckets(text, "security_threat_score_distribution")).containsExactly("0.1", "0.2", "0.3", "0.4",
 				"0.5", "0.6", "0.7", "0.8", "0.9", "1.0", "+Inf");
 		for (String family : List.of("security_detection_latency_seconds", "security_response_time_seconds",
@@ -207,8 +208,8 @@ class SecurityMetricsExpositionTests {
 			.isEqualTo(1);
 	}
 
-	private static List<String> buckets(PrometheusText text, String family) {
-		return text.samples.get(family + "_bucket")
+	private static List<String> buckets(Exposition text, String family) {
+		return text.series().get(family + "_bucket")
 			.keySet()
 			.stream()
 			.map((labels) -> labels.get("le"))
@@ -221,14 +222,14 @@ class SecurityMetricsExpositionTests {
 	void scrapeWhenHostileLabelValuesAndBoundsThenEscapedClampedAndFoldsExposed() {
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		SecurityMetricsCollector bounded = new SecurityMetricsCollector(registry,
-				SecurityMetricsCollector.Options.defaults().withMaxLabelValues(2));
+				SecurityMetricsOptions.defaults().withMaxLabelValues(2));
 		String hostile = "a\"b\\c\nd{e}=\u00e9";
 		bounded.recordWafRuleTrigger(hostile, "high");
 		bounded.recordWafRuleTrigger("r2", "high");
 		bounded.recordWafRuleTrigger("r3", "high");
 		bounded.updateThreatLevel(42);
 		bounded.recordAttackBlocked(null, "high", Double.NaN);
-		PrometheusText text = PrometheusText.parse(registry.scrape());
+		Exposition text = Exposition.parse(registry.scrape());
 		assertThat(text.value("security_waf_rules_triggered_total", Map.of("rule_id", hostile, "severity", "high")))
 			.isEqualTo(1);
 		assertThat(text.value("security_waf_rules_triggered_total", Map.of("rule_id", "other", "severity", "high")))
@@ -244,7 +245,7 @@ class SecurityMetricsExpositionTests {
 			.isEqualTo(1);
 		assertThat(text.value("security_metrics_rejected_inputs_total", Map.of("reason", "invalid_score")))
 			.isEqualTo(1);
-		assertThat(text.types).containsEntry("security_metrics_rejected_inputs_total", "counter")
+		assertThat(text.types()).containsEntry("security_metrics_rejected_inputs_total", "counter")
 			.containsEntry("observability_label_values_folded_total", "counter");
 	}
 

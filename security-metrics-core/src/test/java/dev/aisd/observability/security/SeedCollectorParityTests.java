@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.aisd.observability.security.SecurityScorecard.Dimension;
+import dev.aisd.observability.test.Exposition;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,7 @@ class SeedCollectorParityTests {
 		for (int i = 0; i < labels.length; i += 2) {
 			tags.put(labels[i], labels[i + 1]);
 		}
-		return PrometheusText.parse(this.registry.scrape()).value(family, tags);
+		return Exposition.parse(this.registry.scrape()).exactValue(family, tags);
 	}
 
 	@AfterEach
@@ -206,7 +207,7 @@ class SeedCollectorParityTests {
 		this.collector.recordPolicyUpdate("waf_rules");
 		this.collector.recordPolicyUpdate("rate_limits");
 		assertThat(scraped("security_policy_updates_total", "policy_type", "waf_rules")).isEqualTo(1);
-		assertThat(PrometheusText.parse(this.registry.scrape()).samples).doesNotContainKey("security_policy_version_info");
+		assertThat(Exposition.parse(this.registry.scrape()).series()).doesNotContainKey("security_policy_version_info");
 	}
 
 	@Test
@@ -284,7 +285,7 @@ class SeedCollectorParityTests {
 	void updatePolicyVersion() {
 		this.collector.updatePolicyVersion("waf_rules", 42);
 		this.collector.updatePolicyVersion("rate_limits", 17);
-		assertThat(PrometheusText.parse(this.registry.scrape()).samples.get("security_policy_version_info"))
+		assertThat(Exposition.parse(this.registry.scrape()).series().get("security_policy_version_info"))
 			.containsOnly(Map.entry(Map.of("policy_type", "waf_rules", "version", "42"), 1.0),
 					Map.entry(Map.of("policy_type", "rate_limits", "version", "17"), 1.0));
 	}
@@ -356,7 +357,7 @@ class SeedCollectorParityTests {
 	@Test
 	void updateDetectionRatesWhenCountsAreZeroThenNothingSet() {
 		this.collector.updateDetectionRates("bot_detection", 0, 0);
-		assertThat(PrometheusText.parse(this.registry.scrape()).samples)
+		assertThat(Exposition.parse(this.registry.scrape()).series())
 			.doesNotContainKey("security_true_positive_rate_percent");
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.aisd.observability.security.SecurityEvent;
 import dev.aisd.observability.security.SecurityMetricsCollector;
+import dev.aisd.observability.security.SecurityMetricsOptions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
@@ -85,7 +86,7 @@ public class SecurityCollectorBenchmark {
 		this.collector.updateActiveThreats("bot", 3);
 		this.collector.recordIncident("intrusion", DETECT, RESPOND, REMEDIATE);
 		this.listening = new SecurityMetricsCollector(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-				SecurityMetricsCollector.Options.defaults().withEventListener((event) -> this.lastEvent = event));
+				SecurityMetricsOptions.defaults().withEventListener((event) -> this.lastEvent = event));
 		this.listening.recordWafRuleTrigger("942100", "critical");
 	}
 

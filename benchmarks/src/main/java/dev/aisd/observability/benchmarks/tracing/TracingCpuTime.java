@@ -40,6 +40,16 @@ public final class TracingCpuTime {
 		cpu = threads.getCurrentThreadCpuTime() - cpu;
 		System.out.printf("serialize 512 spans: %.1f us CPU per op (%d bytes per document)%n",
 				cpu / 1000.0 / rounds, SpanJsonWriter.traces(spans).length);
+		for (int i = 0; i < 3_000; i++) {
+			bytes += HandWrittenSpanJson.traces(spans).length;
+		}
+		cpu = threads.getCurrentThreadCpuTime();
+		for (int i = 0; i < rounds; i++) {
+			bytes += HandWrittenSpanJson.traces(spans).length;
+		}
+		cpu = threads.getCurrentThreadCpuTime() - cpu;
+		System.out.printf("serialize 512 spans, hand-written baseline: %.1f us CPU per op (%d bytes per document)%n",
+				cpu / 1000.0 / rounds, HandWrittenSpanJson.traces(spans).length);
 
 		SpanRecord span = spans.get(0);
 		SpanRingBuffer buffer = new SpanRingBuffer(512);

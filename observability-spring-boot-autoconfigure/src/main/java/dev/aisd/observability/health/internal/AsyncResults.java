@@ -11,7 +11,7 @@ import dev.aisd.observability.health.HealthCheckResult;
  * Waits on the health executor thread for asynchronous results, cancelling them when the
  * thread is interrupted (the check timed out).
  */
-public final class AsyncResults {
+final class AsyncResults {
 
 	private AsyncResults() {
 	}

@@ -18,7 +18,7 @@ import java.util.Set;
  * and lists, bounded in depth and size. Anything else becomes its {@code toString()};
  * cycles and values whose {@code toString()} throws become a placeholder. Never throws.
  */
-public final class DetailSanitizer {
+final class DetailSanitizer {
 
 	private static final int MAX_DEPTH = 8;
 

@@ -9,7 +9,7 @@ import dev.aisd.observability.health.HealthStatus;
  * {@code error}; otherwise {@code degraded} if any check is not {@code ok}; otherwise
  * {@code ok}. Also the HTTP statuses that go with it.
  */
-public final class HealthAggregator {
+final class HealthAggregator {
 
 	private HealthAggregator() {
 	}

@@ -1,16 +1,21 @@
 package dev.aisd.observability.health.internal;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.core.JsonGenerator;
+
+import dev.aisd.observability.endpoint.internal.EndpointJson;
 import dev.aisd.observability.health.HealthStatus;
 
 /**
- * Writes the health payloads as JSON. Hand-written on purpose: the detail is sanitized
- * first, so writing cannot fail, and the endpoints do not depend on how the application
- * configures its JSON mapper.
+ * Writes the health payloads as JSON through {@link EndpointJson}. The detail is
+ * sanitized first ({@link DetailSanitizer}), so writing cannot fail, and the endpoints do
+ * not depend on how the application configures its JSON mapper.
  */
 public final class HealthJson {
 
@@ -35,46 +40,18 @@ public final class HealthJson {
 	 * @return the JSON document
 	 */
 	public static String report(HealthReport report, String service, boolean details) {
-		StringBuilder json = new StringBuilder(128 + report.checks().size() * 128);
-		json.append("{\"status\":");
-		string(json, report.status().value());
-		json.append(",\"service\":");
-		string(json, service);
-		json.append(",\"timestamp\":");
-		string(json, timestamp(report.timestamp()));
-		json.append(",\"checks\":{");
-		boolean first = true;
-		for (CheckReport check : report.checks()) {
-			if (!first) {
-				json.append(',');
+		return text(EndpointJson.write(128 + report.checks().size() * 128, (json) -> {
+			json.writeStartObject();
+			head(json, report.status(), service, report.timestamp());
+			json.writeName("checks");
+			json.writeStartObject();
+			for (CheckReport check : report.checks()) {
+				EndpointJson.name(json, check.name());
+				check(json, check, details);
 			}
-			first = false;
-			string(json, check.name());
-			json.append(":{\"status\":");
-			string(json, check.status().value());
-			json.append(",\"critical\":").append(check.critical());
-			json.append(",\"duration_ms\":").append(check.durationMs());
-			if (details) {
-				json.append(",\"detail\":");
-				value(json, check.detail());
-			}
-			if (check.lastRun() != null) {
-				json.append(",\"last_run\":");
-				string(json, timestamp(check.lastRun()));
-			}
-			if (check.stale() != null) {
-				json.append(",\"stale\":").append(check.stale());
-			}
-			if (check.pending() != null) {
-				json.append(",\"pending\":{\"status\":");
-				string(json, check.pending().status().value());
-				json.append(",\"count\":").append(check.pending().count());
-				json.append(",\"threshold\":").append(check.pending().threshold());
-				json.append('}');
-			}
-			json.append('}');
-		}
-		return json.append("}}").toString();
+			json.writeEndObject();
+			json.writeEndObject();
+		}));
 	}
 
 	/**
@@ -85,89 +62,96 @@ public final class HealthJson {
 	 * @return the JSON document
 	 */
 	public static String live(HealthStatus status, String service, Instant timestamp) {
-		StringBuilder json = new StringBuilder(96);
-		json.append("{\"status\":");
-		string(json, status.value());
-		json.append(",\"service\":");
-		string(json, service);
-		json.append(",\"timestamp\":");
-		string(json, timestamp(timestamp));
-		return json.append('}').toString();
+		return text(EndpointJson.write(96, (json) -> {
+			json.writeStartObject();
+			head(json, status, service, timestamp);
+			json.writeEndObject();
+		}));
 	}
 
-	static String timestamp(Instant instant) {
-		return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+	private static void head(JsonGenerator json, HealthStatus status, String service, Instant timestamp) {
+		EndpointJson.stringProperty(json, "status", status.value());
+		EndpointJson.stringProperty(json, "service", service);
+		json.writeName("timestamp");
+		EndpointJson.timestampSeconds(json, timestamp);
 	}
 
-	private static void value(StringBuilder json, Object value) {
+	private static void check(JsonGenerator json, CheckReport check, boolean details) {
+		json.writeStartObject();
+		EndpointJson.stringProperty(json, "status", check.status().value());
+		json.writeBooleanProperty("critical", check.critical());
+		json.writeNumberProperty("duration_ms", check.durationMs());
+		if (details) {
+			json.writeName("detail");
+			value(json, check.detail());
+		}
+		if (check.lastRun() != null) {
+			json.writeName("last_run");
+			EndpointJson.timestampSeconds(json, check.lastRun());
+		}
+		if (check.stale() != null) {
+			json.writeBooleanProperty("stale", check.stale());
+		}
+		if (check.pending() != null) {
+			json.writeName("pending");
+			json.writeStartObject();
+			EndpointJson.stringProperty(json, "status", check.pending().status().value());
+			json.writeNumberProperty("count", check.pending().count());
+			json.writeNumberProperty("threshold", check.pending().threshold());
+			json.writeEndObject();
+		}
+		json.writeEndObject();
+	}
+
+	/**
+	 * Writes a sanitized detail value: maps, lists, strings, numbers, booleans and
+	 * {@code null}; anything else as its string form.
+	 */
+	private static void value(JsonGenerator json, Object value) {
 		if (value == null) {
-			json.append("null");
+			json.writeNull();
 		}
 		else if (value instanceof String string) {
-			string(json, string);
+			EndpointJson.string(json, string);
 		}
-		else if (value instanceof Number || value instanceof Boolean) {
-			json.append(value);
+		else if (value instanceof Boolean bool) {
+			json.writeBoolean(bool);
+		}
+		else if (value instanceof Integer || value instanceof Long || value instanceof Short
+				|| value instanceof Byte) {
+			json.writeNumber(((Number) value).longValue());
+		}
+		else if (value instanceof Double || value instanceof Float) {
+			json.writeNumber(((Number) value).doubleValue());
+		}
+		else if (value instanceof BigDecimal decimal) {
+			json.writeNumber(decimal);
+		}
+		else if (value instanceof BigInteger integer) {
+			json.writeNumber(integer);
 		}
 		else if (value instanceof Map<?, ?> map) {
-			json.append('{');
-			boolean first = true;
+			json.writeStartObject();
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				if (!first) {
-					json.append(',');
-				}
-				first = false;
-				string(json, String.valueOf(entry.getKey()));
-				json.append(':');
+				EndpointJson.name(json, String.valueOf(entry.getKey()));
 				value(json, entry.getValue());
 			}
-			json.append('}');
+			json.writeEndObject();
 		}
 		else if (value instanceof List<?> list) {
-			json.append('[');
-			for (int i = 0; i < list.size(); i++) {
-				if (i > 0) {
-					json.append(',');
-				}
-				value(json, list.get(i));
+			json.writeStartArray();
+			for (Object element : list) {
+				value(json, element);
 			}
-			json.append(']');
+			json.writeEndArray();
 		}
 		else {
-			string(json, String.valueOf(value));
+			EndpointJson.string(json, String.valueOf(value));
 		}
 	}
 
-	private static void string(StringBuilder json, String value) {
-		json.append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '"' -> json.append("\\\"");
-				case '\\' -> json.append("\\\\");
-				case '\n' -> json.append("\\n");
-				case '\r' -> json.append("\\r");
-				case '\t' -> json.append("\\t");
-				default -> {
-					// Control characters, and lone surrogates that are not valid UTF-8, escaped.
-					if (c < 0x20 || Character.isSurrogate(c) && !validSurrogate(value, i)) {
-						json.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						json.append(c);
-					}
-				}
-			}
-		}
-		json.append('"');
-	}
-
-	private static boolean validSurrogate(String value, int i) {
-		char c = value.charAt(i);
-		if (Character.isHighSurrogate(c)) {
-			return i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
-		}
-		return i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+	private static String text(byte[] json) {
+		return new String(json, StandardCharsets.UTF_8);
 	}
 
 }

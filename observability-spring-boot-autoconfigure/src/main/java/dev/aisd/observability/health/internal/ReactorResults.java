@@ -11,7 +11,7 @@ import dev.aisd.observability.health.HealthCheckResult;
  * Waits for a {@link Mono} on the health executor thread. Loaded only when Reactor is on
  * the class path.
  */
-public final class ReactorResults {
+final class ReactorResults {
 
 	private ReactorResults() {
 	}

@@ -3,6 +3,7 @@ package dev.aisd.observability.security.autoconfigure;
 import dev.aisd.observability.security.SecurityMetrics;
 import dev.aisd.observability.security.SecurityEventListener;
 import dev.aisd.observability.security.SecurityMetricsCollector;
+import dev.aisd.observability.security.SecurityMetricsOptions;
 import dev.aisd.observability.security.autoconfigure.internal.SecurityEventLogger;
 import dev.aisd.observability.security.autoconfigure.internal.SecurityMetricsInstaller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +38,7 @@ public final class SecurityMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	SecurityMetricsCollector securityMetricsCollector(MeterRegistry registry, SecurityMetricsProperties properties,
 			ObjectProvider<SecurityEventListener> eventListener) {
-		SecurityMetricsCollector.Options options = SecurityMetricsCollector.Options.defaults()
+		SecurityMetricsOptions options = SecurityMetricsOptions.defaults()
 			.withMaxLabelValues(properties.getMaxLabelValues())
 			.withRollingWindowSize(properties.getRollingWindowSize())
 			.withRollingWindowDuration(properties.getRollingWindowDuration())

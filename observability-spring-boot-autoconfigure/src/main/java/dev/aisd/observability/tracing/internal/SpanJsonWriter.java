@@ -1,22 +1,48 @@
 package dev.aisd.observability.tracing.internal;
 
-import java.util.Arrays;
 import java.util.List;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
+
+import dev.aisd.observability.endpoint.internal.EndpointJson;
+
 /**
- * Writes spans as the JSON of {@code GET /observability/traces}. Hand-written because it
- * is on the read path of every poll and a generic mapper would dominate its cost: it
- * encodes UTF-8 directly into one byte array. Strings are escaped for any content (quotes,
- * control characters, line separators), and lone surrogates become U+FFFD.
+ * Writes spans as the JSON of {@code GET /observability/traces}, through
+ * {@link EndpointJson} like every endpoint document (its rules for escapes, lone
+ * surrogates and timestamps apply). Constant property names are serialized once.
  */
 public final class SpanJsonWriter {
-
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
 	/** What a trace URL template says where the trace id goes. */
 	public static final String TRACE_ID_PLACEHOLDER = "{trace_id}";
+
+	private static final SerializableString TRACES = new SerializedString("traces");
+
+	private static final SerializableString TRACE_ID = new SerializedString("trace_id");
+
+	private static final SerializableString SPAN_ID = new SerializedString("span_id");
+
+	private static final SerializableString PARENT_SPAN_ID = new SerializedString("parent_span_id");
+
+	private static final SerializableString NAME = new SerializedString("name");
+
+	private static final SerializableString KIND = new SerializedString("kind");
+
+	private static final SerializableString STATUS = new SerializedString("status");
+
+	private static final SerializableString SERVICE = new SerializedString("service");
+
+	private static final SerializableString START_TIME = new SerializedString("start_time");
+
+	private static final SerializableString DURATION_SECONDS = new SerializedString("duration_seconds");
+
+	private static final SerializableString ATTRIBUTES = new SerializedString("attributes");
+
+	private static final SerializableString TRACE_URL = new SerializedString("trace_url");
 
 	private SpanJsonWriter() {
 	}
@@ -39,17 +65,17 @@ public final class SpanJsonWriter {
 	 * @return the JSON document
 	 */
 	public static byte[] traces(List<SpanRecord> spans, TraceUrl traceUrl) {
-		Utf8 json = new Utf8(64 + spans.size() * 640);
-		json.ascii("{\"traces\":[");
-		StringBuilder scratch = new StringBuilder(40);
-		for (int i = 0; i < spans.size(); i++) {
-			if (i > 0) {
-				json.ascii(',');
+		return EndpointJson.write(64 + spans.size() * 512, (json) -> {
+			StringBuilder scratch = new StringBuilder(24);
+			json.writeStartObject();
+			json.writeName(TRACES);
+			json.writeStartArray();
+			for (int i = 0; i < spans.size(); i++) {
+				span(json, spans.get(i), scratch, traceUrl);
 			}
-			span(json, spans.get(i), scratch, traceUrl);
-		}
-		json.ascii("]}");
-		return json.toByteArray();
+			json.writeEndArray();
+			json.writeEndObject();
+		});
 	}
 
 	/**
@@ -59,341 +85,73 @@ public final class SpanJsonWriter {
 	 * @return the JSON document
 	 */
 	public static byte[] error(String message, String parameter) {
-		Utf8 json = new Utf8(96);
-		json.ascii("{\"error\":");
-		json.string(message);
-		json.ascii(",\"parameter\":");
-		json.string(parameter);
-		json.ascii('}');
-		return json.toByteArray();
+		return EndpointJson.write(96, (json) -> {
+			json.writeStartObject();
+			EndpointJson.stringProperty(json, "error", message);
+			EndpointJson.stringProperty(json, "parameter", parameter);
+			json.writeEndObject();
+		});
 	}
 
-	private static void span(Utf8 json, SpanRecord span, StringBuilder scratch, TraceUrl traceUrl) {
-		json.ascii("{\"trace_id\":");
-		json.string(span.traceId());
-		json.ascii(",\"span_id\":");
-		json.string(span.spanId());
-		json.ascii(",\"parent_span_id\":");
-		json.string(span.parentSpanId());
-		json.ascii(",\"name\":");
-		json.string(span.name());
-		json.ascii(",\"kind\":");
-		json.string(span.kind());
-		json.ascii(",\"status\":");
-		json.string(span.status());
-		json.ascii(",\"service\":");
-		json.string(span.service());
-		json.ascii(",\"start_time\":\"");
-		json.timestamp(span.startEpochNanos());
-		json.ascii("\",\"duration_seconds\":");
-		json.seconds(span.durationNanos());
-		json.ascii(",\"attributes\":{");
+	private static void span(JsonGenerator json, SpanRecord span, StringBuilder scratch, TraceUrl traceUrl) {
+		json.writeStartObject();
+		string(json, TRACE_ID, span.traceId());
+		string(json, SPAN_ID, span.spanId());
+		string(json, PARENT_SPAN_ID, span.parentSpanId());
+		string(json, NAME, span.name());
+		string(json, KIND, span.kind());
+		string(json, STATUS, span.status());
+		string(json, SERVICE, span.service());
+		json.writeName(START_TIME);
+		EndpointJson.timestampMicros(json, span.startEpochNanos());
+		json.writeName(DURATION_SECONDS);
+		scratch.setLength(0);
+		seconds(scratch, span.durationNanos());
+		json.writeNumber(scratch.toString());
+		json.writeName(ATTRIBUTES);
+		json.writeStartObject();
 		SpanAttributes attributes = span.attributes();
 		for (int i = 0; i < attributes.size(); i++) {
-			if (i > 0) {
-				json.ascii(',');
-			}
-			json.string(attributes.key(i));
-			json.ascii(':');
-			value(json, attributes.value(i), scratch);
+			EndpointJson.name(json, attributes.key(i));
+			value(json, attributes.value(i));
 		}
-		json.ascii('}');
+		json.writeEndObject();
 		if (traceUrl != null) {
-			json.ascii(",\"trace_url\":");
-			json.string(traceUrl.forTrace(span.traceId()));
+			string(json, TRACE_URL, traceUrl.forTrace(span.traceId()));
 		}
-		json.ascii('}');
+		json.writeEndObject();
 	}
 
-	private static void value(Utf8 json, Object value, StringBuilder scratch) {
-		if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
-			scratch.setLength(0);
-			scratch.append(value);
-			json.ascii(scratch);
+	private static void string(JsonGenerator json, SerializableString name, String value) {
+		json.writeName(name);
+		EndpointJson.string(json, value);
+	}
+
+	private static void value(JsonGenerator json, Object value) {
+		if (value instanceof Long || value instanceof Integer) {
+			json.writeNumber(((Number) value).longValue());
+		}
+		else if (value instanceof Boolean bool) {
+			json.writeBoolean(bool);
 		}
 		else if (value instanceof Double number) {
+			// An attribute keeps what it said: NaN and infinities as their names.
 			if (number.isNaN() || number.isInfinite()) {
-				json.string(number.toString());
+				json.writeString(number.toString());
 			}
 			else {
-				scratch.setLength(0);
-				scratch.append(number.doubleValue());
-				json.ascii(scratch);
+				json.writeNumber(number.doubleValue());
 			}
 		}
 		else {
-			json.string((value != null) ? value.toString() : null);
+			EndpointJson.string(json, (value != null) ? value.toString() : null);
 		}
-	}
-
-	private static boolean needsEscape(char c) {
-		return c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029;
-	}
-
-	/**
-	 * A growable UTF-8 byte buffer that writes JSON strings with their escapes, so the
-	 * document is encoded once instead of built as a String and encoded again.
-	 */
-	private static final class Utf8 {
-
-		private byte[] bytes;
-
-		private int size;
-
-		Utf8(int capacity) {
-			this.bytes = new byte[capacity];
-		}
-
-		private void ensure(int extra) {
-			if (this.size + extra > this.bytes.length) {
-				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.size + extra));
-			}
-		}
-
-		void ascii(char c) {
-			ensure(1);
-			this.bytes[this.size++] = (byte) c;
-		}
-
-		@SuppressWarnings("deprecation")
-		void ascii(String text) {
-			int length = text.length();
-			ensure(length);
-			text.getBytes(0, length, this.bytes, this.size);
-			this.size += length;
-		}
-
-		void ascii(StringBuilder text) {
-			int length = text.length();
-			ensure(length);
-			for (int i = 0; i < length; i++) {
-				this.bytes[this.size++] = (byte) text.charAt(i);
-			}
-		}
-
-		private static boolean isPlainAscii(String value) {
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') {
-					return false;
-				}
-			}
-			return true;
-		}
-
-		@SuppressWarnings("deprecation")
-		void string(String value) {
-			if (value == null) {
-				ascii("null");
-				return;
-			}
-			if (isPlainAscii(value)) {
-				// The common case (ids, names, routes): one bulk copy of the low bytes.
-				int length = value.length();
-				ensure(length + 2);
-				this.bytes[this.size++] = '"';
-				value.getBytes(0, length, this.bytes, this.size);
-				this.size += length;
-				this.bytes[this.size++] = '"';
-				return;
-			}
-			int length = value.length();
-			// Worst case: every char a 6-byte escape; the quotes on top.
-			ensure(length * 6 + 2);
-			byte[] out = this.bytes;
-			int pos = this.size;
-			out[pos++] = '"';
-			for (int i = 0; i < length; i++) {
-				char c = value.charAt(i);
-				if (c < 0x80 && !needsEscape(c)) {
-					out[pos++] = (byte) c;
-				}
-				else if (needsEscape(c)) {
-					pos = escape(out, pos, c);
-				}
-				else if (c < 0x800) {
-					out[pos++] = (byte) (0xC0 | (c >> 6));
-					out[pos++] = (byte) (0x80 | (c & 0x3F));
-				}
-				else if (Character.isHighSurrogate(c) && i + 1 < length
-						&& Character.isLowSurrogate(value.charAt(i + 1))) {
-					int codePoint = Character.toCodePoint(c, value.charAt(++i));
-					out[pos++] = (byte) (0xF0 | (codePoint >> 18));
-					out[pos++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-					out[pos++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-					out[pos++] = (byte) (0x80 | (codePoint & 0x3F));
-				}
-				else {
-					// A lone surrogate is not a character: strict parsers reject even its
-					// escape, so it becomes U+FFFD.
-					char encoded = Character.isSurrogate(c) ? '\uFFFD' : c;
-					out[pos++] = (byte) (0xE0 | (encoded >> 12));
-					out[pos++] = (byte) (0x80 | ((encoded >> 6) & 0x3F));
-					out[pos++] = (byte) (0x80 | (encoded & 0x3F));
-				}
-			}
-			out[pos++] = '"';
-			this.size = pos;
-		}
-
-		private static int escape(byte[] out, int pos, char c) {
-			out[pos++] = '\\';
-			switch (c) {
-				case '"' -> out[pos++] = '"';
-				case '\\' -> out[pos++] = '\\';
-				case '\n' -> out[pos++] = 'n';
-				case '\r' -> out[pos++] = 'r';
-				case '\t' -> out[pos++] = 't';
-				case '\b' -> out[pos++] = 'b';
-				case '\f' -> out[pos++] = 'f';
-				default -> {
-					out[pos++] = 'u';
-					out[pos++] = (byte) HEX[(c >> 12) & 0xF];
-					out[pos++] = (byte) HEX[(c >> 8) & 0xF];
-					out[pos++] = (byte) HEX[(c >> 4) & 0xF];
-					out[pos++] = (byte) HEX[c & 0xF];
-				}
-			}
-			return pos;
-		}
-
-		/** Digits of a non-negative number, zero-padded to {@code width}. */
-		void digits(long value, int width) {
-			int count = 1;
-			for (long rest = value / 10; rest > 0; rest /= 10) {
-				count++;
-			}
-			int length = Math.max(count, width);
-			ensure(length);
-			int end = this.size + length;
-			long rest = value;
-			for (int i = end - 1; i >= this.size; i--) {
-				this.bytes[i] = (byte) ('0' + (rest % 10));
-				rest /= 10;
-			}
-			this.size = end;
-		}
-
-		/** Same text as {@link SpanJsonWriter#timestamp(StringBuilder, long)}, without a builder. */
-		void timestamp(long epochNanos) {
-			long epochSecond = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
-			int micros = (int) (Math.floorMod(epochNanos, NANOS_PER_SECOND) / 1000);
-			long epochDay = Math.floorDiv(epochSecond, 86_400L);
-			int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
-			long[] date = civil(epochDay);
-			if (date[0] < 0 || date[0] > 9999) {
-				StringBuilder text = new StringBuilder(32);
-				SpanJsonWriter.timestamp(text, epochNanos);
-				ascii(text);
-				return;
-			}
-			digits(date[0], 4);
-			ascii('-');
-			digits(date[1], 2);
-			ascii('-');
-			digits(date[2], 2);
-			ascii('T');
-			digits(secondOfDay / 3600, 2);
-			ascii(':');
-			digits((secondOfDay / 60) % 60, 2);
-			ascii(':');
-			digits(secondOfDay % 60, 2);
-			ascii('.');
-			digits(micros, 6);
-			ascii('Z');
-		}
-
-		/** Same text as {@link SpanJsonWriter#seconds(StringBuilder, long)}, without a builder. */
-		void seconds(long nanos) {
-			long whole = nanos / NANOS_PER_SECOND;
-			long fraction = nanos % NANOS_PER_SECOND;
-			if (nanos < 0) {
-				StringBuilder text = new StringBuilder(24);
-				SpanJsonWriter.seconds(text, nanos);
-				ascii(text);
-				return;
-			}
-			digits(whole, 1);
-			if (fraction == 0) {
-				ascii(".0");
-				return;
-			}
-			int width = 9;
-			while (fraction % 10 == 0) {
-				fraction /= 10;
-				width--;
-			}
-			ascii('.');
-			digits(fraction, width);
-		}
-
-		byte[] toByteArray() {
-			return Arrays.copyOf(this.bytes, this.size);
-		}
-
-	}
-
-	/**
-	 * Append an ISO-8601 UTC timestamp with microseconds, e.g.
-	 * {@code 2026-11-28T03:14:15.123456Z}.
-	 * @param json where to write
-	 * @param epochNanos nanoseconds since the epoch
-	 */
-	static void timestamp(StringBuilder json, long epochNanos) {
-		long epochSecond = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
-		int micros = (int) (Math.floorMod(epochNanos, NANOS_PER_SECOND) / 1000);
-		long epochDay = Math.floorDiv(epochSecond, 86_400L);
-		int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
-		long[] date = civil(epochDay);
-		pad(json, date[0], 4);
-		json.append('-');
-		pad(json, date[1], 2);
-		json.append('-');
-		pad(json, date[2], 2);
-		json.append('T');
-		pad(json, secondOfDay / 3600, 2);
-		json.append(':');
-		pad(json, (secondOfDay / 60) % 60, 2);
-		json.append(':');
-		pad(json, secondOfDay % 60, 2);
-		json.append('.');
-		pad(json, micros, 6);
-		json.append('Z');
-	}
-
-	/**
-	 * Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-	 * @param epochDay days since the epoch
-	 * @return year, month, day
-	 */
-	private static long[] civil(long epochDay) {
-		long z = epochDay + 719_468;
-		long era = Math.floorDiv(z, 146_097);
-		long dayOfEra = z - era * 146_097;
-		long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-		long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-		long mp = (5 * dayOfYear + 2) / 153;
-		long day = dayOfYear - (153 * mp + 2) / 5 + 1;
-		long month = (mp < 10) ? mp + 3 : mp - 9;
-		long year = yearOfEra + era * 400 + ((month <= 2) ? 1 : 0);
-		return new long[] { year, month, day };
-	}
-
-	private static void pad(StringBuilder json, long value, int width) {
-		long limit = 1;
-		for (int i = 1; i < width; i++) {
-			limit *= 10;
-		}
-		while (value < limit && limit > 1) {
-			json.append('0');
-			limit /= 10;
-		}
-		json.append(value);
 	}
 
 	/**
 	 * Append nanoseconds as a decimal number of seconds without exponent and without
-	 * trailing zeros, e.g. {@code 0.00213}.
+	 * trailing zeros, e.g. {@code 0.00213}: a double would print small durations as
+	 * {@code 2.13E-4} and lose the nanoseconds of long ones.
 	 * @param json where to write
 	 * @param nanos the duration
 	 */
@@ -411,7 +169,11 @@ public final class SpanJsonWriter {
 			digits--;
 		}
 		json.append('.');
-		pad(json, fraction, digits);
+		String text = Long.toString(fraction);
+		for (int i = text.length(); i < digits; i++) {
+			json.append('0');
+		}
+		json.append(text);
 	}
 
 	/**

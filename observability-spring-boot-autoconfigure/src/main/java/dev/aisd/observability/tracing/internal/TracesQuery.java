@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  * and the filters {@code trace_id}, {@code name}, {@code status} and
  * {@code min_duration_ms}.
  */
-public final class TracesQuery implements Predicate<SpanRecord> {
+final class TracesQuery implements Predicate<SpanRecord> {
 
 	/** Number of spans returned when no limit is given. */
 	public static final int DEFAULT_LIMIT = 100;

@@ -9,6 +9,7 @@ import dev.aisd.observability.security.SecurityMetrics;
 import dev.aisd.observability.security.SecurityMetricsCollector;
 import dev.aisd.observability.security.autoconfigure.internal.SecurityEventLogger;
 import dev.aisd.observability.security.autoconfigure.internal.SecurityMetricsInstaller;
+import dev.aisd.observability.test.Exposition;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -43,7 +44,7 @@ class SecurityMetricsAutoConfigurationTests {
 			assertThat(collector.registry()).isSameAs(context.getBean(MeterRegistry.class));
 			collector.recordAttackBlocked("sql_injection", "high", 0.9);
 			String text = context.getBean(PrometheusMeterRegistry.class).scrape();
-			assertThat(PrometheusText.value(text, "security_attacks_blocked_total", "attack_type", "sql_injection",
+			assertThat(Exposition.parse(text).value("security_attacks_blocked_total", "attack_type", "sql_injection",
 					"severity", "high"))
 				.isEqualTo(1.0);
 		});
@@ -151,7 +152,7 @@ class SecurityMetricsAutoConfigurationTests {
 				collector.recordSuspiciousPattern("b");
 				collector.recordSuspiciousPattern("c\n\"}{evil");
 				String text = context.getBean(PrometheusMeterRegistry.class).scrape();
-				assertThat(PrometheusText.value(text, "security_suspicious_patterns_total", "pattern_type", "other"))
+				assertThat(Exposition.parse(text).value("security_suspicious_patterns_total", "pattern_type", "other"))
 					.isEqualTo(1.0);
 			});
 	}

@@ -7,6 +7,7 @@ import dev.aisd.observability.security.autoconfigure.internal.AuthenticationFail
 import dev.aisd.observability.security.autoconfigure.internal.AuthorizationDenialRecorder;
 import dev.aisd.observability.security.autoconfigure.internal.MetricsExchangeRejectedHandler;
 import dev.aisd.observability.security.autoconfigure.internal.MetricsRequestRejectedHandler;
+import dev.aisd.observability.test.Exposition;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -111,10 +112,10 @@ class SpringSecurityMetricsAutoConfigurationTests {
 			context.publishEvent(new AuthenticationFailureLockedEvent(
 					UsernamePasswordAuthenticationToken.unauthenticated("who", "guess"), new LockedException("locked")));
 			String text = context.getBean(PrometheusMeterRegistry.class).scrape();
-			assertThat(PrometheusText.value(text, "security_auth_failures_total", "auth_method", "password",
+			assertThat(Exposition.parse(text).value("security_auth_failures_total", "auth_method", "password",
 					"failure_reason", "bad_credentials"))
 				.isEqualTo(1.0);
-			assertThat(PrometheusText.value(text, "security_auth_failures_total", "auth_method", "password",
+			assertThat(Exposition.parse(text).value("security_auth_failures_total", "auth_method", "password",
 					"failure_reason", "account_locked"))
 				.isEqualTo(1.0);
 		});
@@ -129,13 +130,13 @@ class SpringSecurityMetricsAutoConfigurationTests {
 			MockHttpServletRequest hostile = new MockHttpServletRequest("X-EVIL\"}", "/a/<script>");
 			context.publishEvent(new AuthorizationDeniedEvent<>(USER, hostile, new AuthorizationDecision(false)));
 			String text = context.getBean(PrometheusMeterRegistry.class).scrape();
-			assertThat(PrometheusText.value(text, "security_authz_denials_total", "resource", "unmatched", "action",
+			assertThat(Exposition.parse(text).value("security_authz_denials_total", "resource", "unmatched", "action",
 					"DELETE"))
 				.isEqualTo(1.0);
-			assertThat(PrometheusText.value(text, "security_authz_denials_total", "resource", "unmatched", "action",
+			assertThat(Exposition.parse(text).value("security_authz_denials_total", "resource", "unmatched", "action",
 					"other"))
 				.isEqualTo(1.0);
-			assertThat(PrometheusText.value(text, "security_authz_denials_total")).isEqualTo(2.0);
+			assertThat(Exposition.parse(text).value("security_authz_denials_total")).isEqualTo(2.0);
 			assertThat(text).doesNotContain("/orders/42").doesNotContain("<script>");
 		});
 	}

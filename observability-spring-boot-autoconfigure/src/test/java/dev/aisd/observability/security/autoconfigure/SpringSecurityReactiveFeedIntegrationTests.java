@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import dev.aisd.observability.test.Exposition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -135,7 +136,7 @@ class SpringSecurityReactiveFeedIntegrationTests {
 	}
 
 	private double metric(String name, String... labels) throws Exception {
-		return PrometheusText.value(scrape(), name, labels);
+		return Exposition.parse(scrape()).value(name, labels);
 	}
 
 	private String scrape() throws Exception {

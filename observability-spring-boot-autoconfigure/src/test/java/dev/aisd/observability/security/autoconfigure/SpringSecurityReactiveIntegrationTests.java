@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.aisd.observability.test.Exposition;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,10 +42,10 @@ class SpringSecurityReactiveIntegrationTests {
 
 	@Test
 	void firewallWhenSemicolonThenRejectedAndCounted() throws Exception {
-		double before = PrometheusText.value(this.registry.scrape(), "security_suspicious_patterns_total",
+		double before = Exposition.parse(this.registry.scrape()).value("security_suspicious_patterns_total",
 				"pattern_type", "firewall_semicolon");
 		assertThat(get("/observability/security/scorecard;jsessionid=1").statusCode()).isEqualTo(400);
-		assertThat(PrometheusText.value(this.registry.scrape(), "security_suspicious_patterns_total", "pattern_type",
+		assertThat(Exposition.parse(this.registry.scrape()).value("security_suspicious_patterns_total", "pattern_type",
 				"firewall_semicolon"))
 			.isEqualTo(before + 1);
 	}

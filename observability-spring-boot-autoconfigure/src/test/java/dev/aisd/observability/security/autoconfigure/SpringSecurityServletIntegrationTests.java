@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.aisd.observability.test.Exposition;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -75,10 +76,10 @@ class SpringSecurityServletIntegrationTests {
 
 	@Test
 	void successfulLoginWhenCorrectPasswordThenSuccessCountedLikeOnWebFlux() throws Exception {
-		double before = PrometheusText.value(this.registry.scrape(), "security_auth_successes_total", "auth_method",
+		double before = Exposition.parse(this.registry.scrape()).value("security_auth_successes_total", "auth_method",
 				"basic");
 		assertThat(get("/secure/1", Map.of("Authorization", basic("user", "password"))).statusCode()).isEqualTo(200);
-		assertThat(PrometheusText.value(this.registry.scrape(), "security_auth_successes_total", "auth_method", "basic"))
+		assertThat(Exposition.parse(this.registry.scrape()).value("security_auth_successes_total", "auth_method", "basic"))
 			.isEqualTo(before + 1);
 	}
 
@@ -136,22 +137,22 @@ class SpringSecurityServletIntegrationTests {
 	}
 
 	private double authFailures(String method, String reason) {
-		return PrometheusText.value(this.registry.scrape(), "security_auth_failures_total", "auth_method", method,
+		return Exposition.parse(this.registry.scrape()).value("security_auth_failures_total", "auth_method", method,
 				"failure_reason", reason);
 	}
 
 	private double denials(String resource, String action) {
-		return PrometheusText.value(this.registry.scrape(), "security_authz_denials_total", "resource", resource,
+		return Exposition.parse(this.registry.scrape()).value("security_authz_denials_total", "resource", resource,
 				"action", action);
 	}
 
 	private double suspicious(String patternType) {
-		return PrometheusText.value(this.registry.scrape(), "security_suspicious_patterns_total", "pattern_type",
+		return Exposition.parse(this.registry.scrape()).value("security_suspicious_patterns_total", "pattern_type",
 				patternType);
 	}
 
 	private double scrapeValue(String name) {
-		return PrometheusText.value(this.registry.scrape(), name);
+		return Exposition.parse(this.registry.scrape()).value(name);
 	}
 
 	private HttpResponse<String> get(String rawPath, Map<String, String> headers)

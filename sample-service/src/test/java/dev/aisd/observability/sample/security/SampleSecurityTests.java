@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.aisd.observability.sample.MetricsScrape;
+import dev.aisd.observability.test.Exposition;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +58,7 @@ class SampleSecurityTests {
 				"severity", "high");
 		assertIncreased(before, after, 1, "security_attacks_blocked_total", "attack_type", "sql_injection",
 				"severity", "high");
-		assertThat(MetricsScrape.has(after, "security_attack_score_distribution_bucket", "attack_type",
+		assertThat(Exposition.parse(after).has("security_attack_score_distribution_bucket", "attack_type",
 				"sql_injection")).isTrue();
 		assertIncreased(before, after, 1, "security_risk_score_distribution_count", "risk_category", "search_query");
 		assertIncreased(before, after, 0.92, "security_risk_score_distribution_sum", "risk_category", "search_query");
@@ -175,7 +175,7 @@ class SampleSecurityTests {
 		assertIncreased(before, after, 1, "security_anomalies_detected_total", "anomaly_type", "request_burst");
 		assertIncreased(before, after, 1, "security_anomaly_score_distribution_count", "detector_type",
 				"request_rate");
-		assertThat(MetricsScrape.value(after, "security_anomaly_score_distribution_sum", "detector_type",
+		assertThat(Exposition.parse(after).value("security_anomaly_score_distribution_sum", "detector_type",
 				"request_rate"))
 			.isPositive();
 	}
@@ -246,7 +246,7 @@ class SampleSecurityTests {
 		assertIncreased(before, after, 1, "security_honeypot_hits_total", "honeypot_type", "wordpress_admin",
 				"ip_reputation", "unknown");
 		assertIncreased(before, after, 1, "security_ip_blocks_total", "block_reason", "honeypot", "duration", "5m");
-		assertThat(MetricsScrape.value(after, "security_blocked_ips_current", "block_reason", "honeypot"))
+		assertThat(Exposition.parse(after).value("security_blocked_ips_current", "block_reason", "honeypot"))
 			.isGreaterThanOrEqualTo(1);
 		assertThat(get("/api/items", client, BROWSER).statusCode()).isEqualTo(403);
 		assertThat(get("/api/items", newClient(), BROWSER).statusCode()).as("other clients").isEqualTo(200);
@@ -376,21 +376,21 @@ class SampleSecurityTests {
 	@Test
 	void postureWhenStartedThenGaugesPublished() {
 		String text = metrics();
-		assertThat(MetricsScrape.value(text, "security_compliance_score_current", "compliance_standard", "GDPR"))
+		assertThat(Exposition.parse(text).value("security_compliance_score_current", "compliance_standard", "GDPR"))
 			.isEqualTo(92.5);
-		assertThat(MetricsScrape.value(text, "security_compliance_score_current", "compliance_standard", "PCI-DSS"))
+		assertThat(Exposition.parse(text).value("security_compliance_score_current", "compliance_standard", "PCI-DSS"))
 			.isEqualTo(95.0);
-		assertThat(MetricsScrape.value(text, "security_vulnerability_count_current", "severity", "high"))
+		assertThat(Exposition.parse(text).value("security_vulnerability_count_current", "severity", "high"))
 			.isEqualTo(2.0);
-		assertThat(MetricsScrape.value(text, "security_response_readiness_score")).isEqualTo(88.0);
-		assertThat(MetricsScrape.has(text, "security_threat_level_current")).isTrue();
-		assertThat(MetricsScrape.has(text, "security_policy_version_info", "policy_type", "waf", "version",
+		assertThat(Exposition.parse(text).value("security_response_readiness_score")).isEqualTo(88.0);
+		assertThat(Exposition.parse(text).has("security_threat_level_current")).isTrue();
+		assertThat(Exposition.parse(text).has("security_policy_version_info", "policy_type", "waf", "version",
 				SecurityPosture.WAF_POLICY_VERSION))
 			.isTrue();
-		assertThat(MetricsScrape.value(text, "security_true_positive_rate_percent", "detection_type",
+		assertThat(Exposition.parse(text).value("security_true_positive_rate_percent", "detection_type",
 				"sql_injection"))
 			.isEqualTo(97.5);
-		assertThat(MetricsScrape.value(text, "security_mean_time_to_detect_seconds", "incident_type",
+		assertThat(Exposition.parse(text).value("security_mean_time_to_detect_seconds", "incident_type",
 				"credential_stuffing"))
 			.isEqualTo(45.0);
 	}
@@ -416,7 +416,7 @@ class SampleSecurityTests {
 	}
 
 	private static void assertIncreased(String before, String after, double by, String name, String... labels) {
-		assertThat(MetricsScrape.value(after, name, labels) - MetricsScrape.value(before, name, labels))
+		assertThat(Exposition.parse(after).value(name, labels) - Exposition.parse(before).value(name, labels))
 			.as("increase of %s%s", name, java.util.Arrays.toString(labels))
 			.isEqualTo(by);
 	}

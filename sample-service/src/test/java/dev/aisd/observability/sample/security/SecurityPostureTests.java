@@ -2,8 +2,8 @@ package dev.aisd.observability.sample.security;
 
 import java.time.Duration;
 
-import dev.aisd.observability.sample.MetricsScrape;
 import dev.aisd.observability.security.SecurityMetricsCollector;
+import dev.aisd.observability.test.Exposition;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class SecurityPostureTests {
 	}
 
 	private double escalations(String... labels) {
-		return MetricsScrape.value(this.registry.scrape(), "security_incident_escalations_total", labels);
+		return Exposition.parse(this.registry.scrape()).value("security_incident_escalations_total", labels);
 	}
 
 	private static SecurityPosture posture(PrometheusMeterRegistry registry) {

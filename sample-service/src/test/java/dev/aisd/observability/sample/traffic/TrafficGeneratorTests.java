@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import dev.aisd.observability.sample.MetricsScrape;
+import dev.aisd.observability.test.Exposition;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -47,35 +47,35 @@ class TrafficGeneratorTests {
 		assertThat(this.generator.isAttackSpike()).isTrue();
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 			String text = this.registry.scrape();
-			assertThat(MetricsScrape.value(text, "security_attacks_blocked_total", "attack_type", "sql_injection"))
+			assertThat(Exposition.parse(text).value("security_attacks_blocked_total", "attack_type", "sql_injection"))
 				.isPositive();
-			assertThat(MetricsScrape.value(text, "security_honeypot_hits_total")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_ip_blocks_total")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_auth_failures_total")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_threats_detected_total", "threat_type", "bot")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_rate_limit_violations_total")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_suspicious_patterns_total")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_authz_denials_total")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_intrusion_attempts_total")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_data_exfiltration_attempts_total", "detection_method",
+			assertThat(Exposition.parse(text).value("security_honeypot_hits_total")).isPositive();
+			assertThat(Exposition.parse(text).value("security_ip_blocks_total")).isPositive();
+			assertThat(Exposition.parse(text).value("security_auth_failures_total")).isPositive();
+			assertThat(Exposition.parse(text).value("security_threats_detected_total", "threat_type", "bot")).isPositive();
+			assertThat(Exposition.parse(text).value("security_rate_limit_violations_total")).isPositive();
+			assertThat(Exposition.parse(text).value("security_suspicious_patterns_total")).isPositive();
+			assertThat(Exposition.parse(text).value("security_authz_denials_total")).isPositive();
+			assertThat(Exposition.parse(text).value("security_intrusion_attempts_total")).isPositive();
+			assertThat(Exposition.parse(text).value("security_data_exfiltration_attempts_total", "detection_method",
 					"bulk_export"))
 				.isPositive();
-			assertThat(MetricsScrape.value(text, "security_data_exfiltration_attempts_total", "detection_method",
+			assertThat(Exposition.parse(text).value("security_data_exfiltration_attempts_total", "detection_method",
 					"id_enumeration"))
 				.isPositive();
-			assertThat(MetricsScrape.value(text, "security_anomalies_detected_total", "anomaly_type", "request_burst"))
+			assertThat(Exposition.parse(text).value("security_anomalies_detected_total", "anomaly_type", "request_burst"))
 				.isPositive();
-			assertThat(MetricsScrape.value(text, "security_anomalies_detected_total", "anomaly_type", "error_burst"))
+			assertThat(Exposition.parse(text).value("security_anomalies_detected_total", "anomaly_type", "error_burst"))
 				.isPositive();
-			assertThat(MetricsScrape.value(text, "security_captcha_successes_total")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_captcha_failures_total")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_true_positives_total", "detection_type", "bot")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_false_positives_total", "detection_type", "bot"))
+			assertThat(Exposition.parse(text).value("security_captcha_successes_total")).isPositive();
+			assertThat(Exposition.parse(text).value("security_captcha_failures_total")).isPositive();
+			assertThat(Exposition.parse(text).value("security_true_positives_total", "detection_type", "bot")).isPositive();
+			assertThat(Exposition.parse(text).value("security_false_positives_total", "detection_type", "bot"))
 				.isPositive();
-			assertThat(MetricsScrape.value(text, "security_compliance_violations_total", "policy_type", "PCI-DSS"))
+			assertThat(Exposition.parse(text).value("security_compliance_violations_total", "policy_type", "PCI-DSS"))
 				.isPositive();
-			assertThat(MetricsScrape.value(text, "security_incident_escalations_total")).isPositive();
-			assertThat(MetricsScrape.value(text, "security_risk_score_distribution_count")).isPositive();
+			assertThat(Exposition.parse(text).value("security_incident_escalations_total")).isPositive();
+			assertThat(Exposition.parse(text).value("security_risk_score_distribution_count")).isPositive();
 		});
 		HttpResponse<String> stop = http.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/traffic/attack-spike"))

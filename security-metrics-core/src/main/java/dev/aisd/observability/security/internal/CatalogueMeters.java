@@ -36,9 +36,9 @@ public final class CatalogueMeters {
 	 * @param family the family
 	 * @return the counters, created on first use of a label value
 	 */
-	public LabeledMeters<Counter> counters(SecurityMetricFamily family) {
+	public OneLabelMeters<Counter> counters(SecurityMetricFamily family) {
 		String label = label(family, Kind.COUNTER, 1, 0);
-		return new LabeledMeters<>(this.registry, family.prometheusName(), label, this.maxLabelValues,
+		return new OneLabelMeters<>(this.registry, family.prometheusName(), label, this.maxLabelValues,
 				(value) -> Counter.builder(family.micrometerName())
 					.description(family.help())
 					.tag(label, value)
@@ -50,10 +50,10 @@ public final class CatalogueMeters {
 	 * @param family the family
 	 * @return the counters, created on first use of a pair of label values
 	 */
-	public LabeledMeters2<Counter> counters2(SecurityMetricFamily family) {
+	public TwoLabelMeters<Counter> counters2(SecurityMetricFamily family) {
 		String first = label(family, Kind.COUNTER, 2, 0);
 		String second = family.labels().get(1);
-		return new LabeledMeters2<>(this.registry, family.prometheusName(), first, second, this.maxLabelValues,
+		return new TwoLabelMeters<>(this.registry, family.prometheusName(), first, second, this.maxLabelValues,
 				(firstValue, secondValue) -> Counter.builder(family.micrometerName())
 					.description(family.help())
 					.tags(first, firstValue, second, secondValue)
@@ -67,10 +67,10 @@ public final class CatalogueMeters {
 	 * @param family the family
 	 * @return the histograms, created on first use of a label value
 	 */
-	public LabeledMeters<DistributionSummary> histograms(SecurityMetricFamily family) {
+	public OneLabelMeters<DistributionSummary> histograms(SecurityMetricFamily family) {
 		String label = label(family, Kind.HISTOGRAM, 1, 0);
 		double[] buckets = family.buckets().boundaries();
-		return new LabeledMeters<>(this.registry, family.prometheusName(), label, this.maxLabelValues,
+		return new OneLabelMeters<>(this.registry, family.prometheusName(), label, this.maxLabelValues,
 				(value) -> DistributionSummary.builder(family.micrometerName())
 					.description(family.help())
 					.baseUnit(family.baseUnit())
@@ -84,9 +84,9 @@ public final class CatalogueMeters {
 	 * @param family the family
 	 * @return the gauge holders, created on first use of a label value
 	 */
-	public LabeledMeters<GaugeValue> gauges(SecurityMetricFamily family) {
+	public OneLabelMeters<GaugeValue> gauges(SecurityMetricFamily family) {
 		String label = label(family, Kind.GAUGE, 1, 0);
-		return new LabeledMeters<>(this.registry, family.prometheusName(), label, this.maxLabelValues, (value) -> {
+		return new OneLabelMeters<>(this.registry, family.prometheusName(), label, this.maxLabelValues, (value) -> {
 			GaugeValue holder = new GaugeValue();
 			register(family, holder, Tags.of(label, value));
 			return holder;
@@ -113,10 +113,10 @@ public final class CatalogueMeters {
 	 * @param maxAgeNanos how old an incident may be and still count
 	 * @return the windows, created on first use of an incident type
 	 */
-	public LabeledMeters<RollingMeanTimes> meanTimes(Clock clock, int size, long maxAgeNanos) {
+	public OneLabelMeters<RollingMeanTimes> meanTimes(Clock clock, int size, long maxAgeNanos) {
 		SecurityMetricFamily detect = SecurityMetricFamily.MEAN_TIME_TO_DETECT_SECONDS;
 		String label = label(detect, Kind.GAUGE, 1, 0);
-		return new LabeledMeters<>(this.registry, detect.prometheusName(), label, this.maxLabelValues, (value) -> {
+		return new OneLabelMeters<>(this.registry, detect.prometheusName(), label, this.maxLabelValues, (value) -> {
 			RollingMeanTimes window = new RollingMeanTimes(clock, size, maxAgeNanos);
 			Tags tags = Tags.of(label, value);
 			meanTime(detect, window, RollingMeanTimes.DETECT, tags);

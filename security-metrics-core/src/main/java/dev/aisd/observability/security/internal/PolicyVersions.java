@@ -3,7 +3,7 @@ package dev.aisd.observability.security.internal;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.aisd.observability.metrics.LabelValueLimiter;
+import dev.aisd.observability.labels.LabelValueLimiter;
 import dev.aisd.observability.security.SecurityMetricFamily;
 import dev.aisd.observability.security.SecurityMetricFamily.Kind;
 import io.micrometer.core.instrument.Gauge;

@@ -8,7 +8,7 @@ import java.util.Map;
  * failure. Both come from types (of the authentication token and of the failure event),
  * never from what a client sent, so they are bounded by the classes on the class path.
  */
-public final class AuthenticationLabels {
+final class AuthenticationLabels {
 
 	/** Label value when nothing is known. */
 	public static final String UNKNOWN = "unknown";

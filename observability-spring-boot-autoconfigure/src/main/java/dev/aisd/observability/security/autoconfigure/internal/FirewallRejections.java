@@ -4,7 +4,7 @@ package dev.aisd.observability.security.autoconfigure.internal;
  * Turns the message of a Spring Security firewall rejection into one of a small, fixed
  * set of {@code pattern_type} label values, so a hostile URL never reaches a label.
  */
-public final class FirewallRejections {
+final class FirewallRejections {
 
 	/** Pattern type when the message says nothing more specific. */
 	public static final String REJECTED = "firewall_rejected";

@@ -1,11 +1,13 @@
 package dev.aisd.observability.security.autoconfigure.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import tools.jackson.core.JsonGenerator;
+
+import dev.aisd.observability.endpoint.internal.EndpointJson;
 import dev.aisd.observability.security.SecurityKpis;
 import dev.aisd.observability.security.SecurityScorecard;
 import dev.aisd.observability.security.SecurityScorecard.DimensionScore;
@@ -13,9 +15,10 @@ import dev.aisd.observability.security.SecurityScorecard.SubScore;
 
 /**
  * Renders a {@link SecurityScorecard} and its {@link SecurityKpis} as the JSON document of
- * the scorecard endpoint, with snake_case fields. Written by hand rather than through the
- * application's JSON mapper so that the document is the same whatever the application
- * configured there (naming strategy, null inclusion): it is a public contract.
+ * the scorecard endpoint, with snake_case fields, through {@link EndpointJson} rather than
+ * the application's JSON mapper, so that the document is the same whatever the
+ * application configured there (naming strategy, null inclusion): it is a public contract.
+ * A number without data (or not finite) is {@code null}.
  * <p>
  * Only aggregate numbers and fixed sentences appear; label values do not (compliance
  * standards aside, which the application names itself).
@@ -33,177 +36,128 @@ public final class ScorecardJson {
 	 * @return the JSON document, UTF-8
 	 */
 	public static byte[] render(SecurityScorecard scorecard, SecurityKpis kpis, Instant generatedAt) {
-		StringBuilder json = new StringBuilder(4096);
-		json.append('{');
-		field(json, "overall_score").append(number(scorecard.overallScore())).append(',');
-		field(json, "overall_status").append(string(status(scorecard.overallStatus()))).append(',');
-		field(json, "insufficient_data").append(!scorecard.hasOverallScore()).append(',');
-		field(json, "dimensions").append('{');
-		List<DimensionScore> dimensions = scorecard.dimensions();
-		for (int i = 0; i < dimensions.size(); i++) {
-			if (i > 0) {
-				json.append(',');
+		return EndpointJson.write(4096, (json) -> {
+			json.writeStartObject();
+			number(json, "overall_score", scorecard.overallScore());
+			EndpointJson.stringProperty(json, "overall_status", status(scorecard.overallStatus()));
+			json.writeBooleanProperty("insufficient_data", !scorecard.hasOverallScore());
+			json.writeName("dimensions");
+			json.writeStartObject();
+			for (DimensionScore dimension : scorecard.dimensions()) {
+				dimension(json, dimension);
 			}
-			dimension(json, dimensions.get(i));
-		}
-		json.append("},");
-		field(json, "strengths");
-		strings(json, scorecard.strengths()).append(',');
-		field(json, "weaknesses");
-		strings(json, scorecard.weaknesses()).append(',');
-		field(json, "recommendations");
-		strings(json, scorecard.recommendations()).append(',');
-		field(json, "kpis");
-		kpis(json, kpis).append(',');
-		field(json, "generated_at").append(string(generatedAt.toString()));
-		json.append('}');
-		return json.toString().getBytes(StandardCharsets.UTF_8);
+			json.writeEndObject();
+			strings(json, "strengths", scorecard.strengths());
+			strings(json, "weaknesses", scorecard.weaknesses());
+			strings(json, "recommendations", scorecard.recommendations());
+			json.writeName("kpis");
+			kpis(json, kpis);
+			json.writeName("generated_at");
+			EndpointJson.timestampSeconds(json, generatedAt);
+			json.writeEndObject();
+		});
 	}
 
-	private static void dimension(StringBuilder json, DimensionScore dimension) {
-		field(json, dimension.dimension().name().toLowerCase(Locale.ROOT)).append('{');
-		field(json, "score").append(number(dimension.score())).append(',');
-		field(json, "weight").append(number(dimension.weight())).append(',');
-		field(json, "status").append(string(status(dimension.status()))).append(',');
-		field(json, "insufficient_data").append(!dimension.hasScore()).append(',');
-		field(json, "explanation").append(string(dimension.explanation())).append(',');
-		field(json, "sub_scores").append('[');
-		List<SubScore> subScores = dimension.subScores();
-		for (int i = 0; i < subScores.size(); i++) {
-			SubScore sub = subScores.get(i);
-			if (i > 0) {
-				json.append(',');
-			}
-			json.append('{');
-			field(json, "kpi").append(string(sub.kpi())).append(',');
-			field(json, "value").append(number(sub.value())).append(',');
-			field(json, "unit").append(string(sub.unit())).append(',');
-			field(json, "target").append(string(sub.target())).append(',');
-			field(json, "score").append(number(sub.score())).append(',');
-			field(json, "status").append(string(status(sub.status())));
-			json.append('}');
+	private static void dimension(JsonGenerator json, DimensionScore dimension) {
+		json.writeName(dimension.dimension().name().toLowerCase(Locale.ROOT));
+		json.writeStartObject();
+		number(json, "score", dimension.score());
+		number(json, "weight", dimension.weight());
+		EndpointJson.stringProperty(json, "status", status(dimension.status()));
+		json.writeBooleanProperty("insufficient_data", !dimension.hasScore());
+		EndpointJson.stringProperty(json, "explanation", dimension.explanation());
+		json.writeName("sub_scores");
+		json.writeStartArray();
+		for (SubScore sub : dimension.subScores()) {
+			json.writeStartObject();
+			EndpointJson.stringProperty(json, "kpi", sub.kpi());
+			number(json, "value", sub.value());
+			EndpointJson.stringProperty(json, "unit", sub.unit());
+			EndpointJson.stringProperty(json, "target", sub.target());
+			number(json, "score", sub.score());
+			EndpointJson.stringProperty(json, "status", status(sub.status()));
+			json.writeEndObject();
 		}
-		json.append("]}");
+		json.writeEndArray();
+		json.writeEndObject();
 	}
 
-	private static StringBuilder kpis(StringBuilder json, SecurityKpis kpis) {
-		json.append('{');
-		field(json, "threats_detected").append(number(kpis.threatsDetected())).append(',');
-		field(json, "attacks_blocked").append(number(kpis.attacksBlocked())).append(',');
-		field(json, "attacks_attempted").append(number(kpis.attacksAttempted())).append(',');
-		field(json, "true_positives").append(number(kpis.truePositives())).append(',');
-		field(json, "false_positives").append(number(kpis.falsePositives())).append(',');
-		field(json, "true_negatives").append(number(kpis.trueNegatives())).append(',');
-		field(json, "false_negatives").append(number(kpis.falseNegatives())).append(',');
-		field(json, "precision_percent").append(number(kpis.precisionPercent())).append(',');
-		field(json, "true_positive_rate_percent").append(number(kpis.truePositiveRatePercent())).append(',');
-		field(json, "false_positive_rate_percent").append(number(kpis.falsePositiveRatePercent())).append(',');
-		field(json, "detection_accuracy_percent").append(number(kpis.detectionAccuracyPercent())).append(',');
-		field(json, "attack_block_rate_percent").append(number(kpis.attackBlockRatePercent())).append(',');
-		field(json, "mttd_seconds").append(number(kpis.mttdSeconds())).append(',');
-		field(json, "mttr_seconds").append(number(kpis.mttrSeconds())).append(',');
-		field(json, "time_to_remediate_seconds").append(number(kpis.timeToRemediateSeconds())).append(',');
-		field(json, "compliance_scores").append('{');
-		boolean first = true;
+	private static void kpis(JsonGenerator json, SecurityKpis kpis) {
+		json.writeStartObject();
+		count(json, "threats_detected", kpis.threatsDetected());
+		count(json, "attacks_blocked", kpis.attacksBlocked());
+		count(json, "attacks_attempted", kpis.attacksAttempted());
+		count(json, "true_positives", kpis.truePositives());
+		count(json, "false_positives", kpis.falsePositives());
+		count(json, "true_negatives", kpis.trueNegatives());
+		count(json, "false_negatives", kpis.falseNegatives());
+		number(json, "precision_percent", kpis.precisionPercent());
+		number(json, "true_positive_rate_percent", kpis.truePositiveRatePercent());
+		number(json, "false_positive_rate_percent", kpis.falsePositiveRatePercent());
+		number(json, "detection_accuracy_percent", kpis.detectionAccuracyPercent());
+		number(json, "attack_block_rate_percent", kpis.attackBlockRatePercent());
+		number(json, "mttd_seconds", kpis.mttdSeconds());
+		number(json, "mttr_seconds", kpis.mttrSeconds());
+		number(json, "time_to_remediate_seconds", kpis.timeToRemediateSeconds());
+		json.writeName("compliance_scores");
+		json.writeStartObject();
 		for (Map.Entry<String, Double> entry : kpis.complianceScores().entrySet()) {
-			if (!first) {
-				json.append(',');
-			}
-			first = false;
-			field(json, entry.getKey()).append(number(entry.getValue()));
+			EndpointJson.name(json, entry.getKey());
+			EndpointJson.numberOrNull(json, entry.getValue());
 		}
-		json.append("},");
-		field(json, "compliance_mean_score").append(number(kpis.complianceMeanScore())).append(',');
-		field(json, "compliance_min_score").append(number(kpis.complianceMinScore())).append(',');
-		field(json, "critical_vulnerabilities").append(number(kpis.criticalVulnerabilities())).append(',');
-		field(json, "high_vulnerabilities").append(number(kpis.highVulnerabilities())).append(',');
-		field(json, "medium_vulnerabilities").append(number(kpis.mediumVulnerabilities())).append(',');
-		field(json, "low_vulnerabilities").append(number(kpis.lowVulnerabilities())).append(',');
-		field(json, "detection_coverage_percent").append(number(kpis.detectionCoveragePercent())).append(',');
-		field(json, "response_readiness_score").append(number(kpis.responseReadinessScore())).append(',');
-		field(json, "threat_level").append(number(kpis.threatLevel())).append(',');
-		field(json, "threat_level_status")
-			.append((kpis.threatLevelStatus() != null)
-					? string(kpis.threatLevelStatus().name().toLowerCase(Locale.ROOT)) : "null")
-			.append(',');
-		field(json, "incidents").append(number(kpis.incidents())).append(',');
-		field(json, "escalations").append(number(kpis.escalations())).append(',');
-		field(json, "escalation_rate_percent").append(number(kpis.escalationRatePercent())).append(',');
-		field(json, "auth_failure_rate_percent").append(number(kpis.authFailureRatePercent())).append(',');
-		field(json, "authz_denial_rate_percent").append(number(kpis.authzDenialRatePercent())).append(',');
-		field(json, "active_threats").append(number(kpis.activeThreats())).append(',');
-		field(json, "blocked_ips").append(number(kpis.blockedIps())).append(',');
-		field(json, "active_sessions").append(number(kpis.activeSessions())).append(',');
-		field(json, "pending_alerts").append(number(kpis.pendingAlerts())).append(',');
-		field(json, "escalated_incidents").append(number(kpis.escalatedIncidents())).append(',');
-		field(json, "vulnerability_count").append(number(kpis.vulnerabilityCount())).append(',');
-		field(json, "calculated_at")
-			.append((kpis.calculatedAt() != null) ? string(kpis.calculatedAt().toString()) : "null");
-		return json.append('}');
+		json.writeEndObject();
+		number(json, "compliance_mean_score", kpis.complianceMeanScore());
+		number(json, "compliance_min_score", kpis.complianceMinScore());
+		count(json, "critical_vulnerabilities", kpis.criticalVulnerabilities());
+		count(json, "high_vulnerabilities", kpis.highVulnerabilities());
+		count(json, "medium_vulnerabilities", kpis.mediumVulnerabilities());
+		count(json, "low_vulnerabilities", kpis.lowVulnerabilities());
+		number(json, "detection_coverage_percent", kpis.detectionCoveragePercent());
+		number(json, "response_readiness_score", kpis.responseReadinessScore());
+		count(json, "threat_level", kpis.threatLevel());
+		EndpointJson.stringProperty(json, "threat_level_status", status(kpis.threatLevelStatus()));
+		count(json, "incidents", kpis.incidents());
+		count(json, "escalations", kpis.escalations());
+		number(json, "escalation_rate_percent", kpis.escalationRatePercent());
+		number(json, "auth_failure_rate_percent", kpis.authFailureRatePercent());
+		number(json, "authz_denial_rate_percent", kpis.authzDenialRatePercent());
+		count(json, "active_threats", kpis.activeThreats());
+		count(json, "blocked_ips", kpis.blockedIps());
+		count(json, "active_sessions", kpis.activeSessions());
+		count(json, "pending_alerts", kpis.pendingAlerts());
+		count(json, "escalated_incidents", kpis.escalatedIncidents());
+		count(json, "vulnerability_count", kpis.vulnerabilityCount());
+		json.writeName("calculated_at");
+		EndpointJson.timestampSeconds(json, kpis.calculatedAt());
+		json.writeEndObject();
 	}
 
 	private static String status(Enum<?> status) {
 		return (status != null) ? status.name().toLowerCase(Locale.ROOT) : null;
 	}
 
-	private static StringBuilder field(StringBuilder json, String name) {
-		return json.append(string(name)).append(':');
+	private static void number(JsonGenerator json, String name, Double value) {
+		json.writeName(name);
+		EndpointJson.numberOrNull(json, value);
 	}
 
-	private static StringBuilder strings(StringBuilder json, List<String> values) {
-		json.append('[');
-		for (int i = 0; i < values.size(); i++) {
-			if (i > 0) {
-				json.append(',');
-			}
-			json.append(string(values.get(i)));
-		}
-		return json.append(']');
+	private static void count(JsonGenerator json, String name, Long value) {
+		json.writeName(name);
+		EndpointJson.numberOrNull(json, value);
 	}
 
-	static String number(Number value) {
-		if (value == null) {
-			return "null";
-		}
-		if (value instanceof Double || value instanceof Float) {
-			double d = value.doubleValue();
-			// JSON has no NaN or infinity; the core never produces them, but a document
-			// that does not parse would break every dashboard reading it.
-			if (Double.isNaN(d) || Double.isInfinite(d)) {
-				return "null";
-			}
-			if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-				return Long.toString((long) d) + ".0";
-			}
-			return Double.toString(d);
-		}
-		return value.toString();
+	private static void count(JsonGenerator json, String name, Integer value) {
+		json.writeName(name);
+		EndpointJson.numberOrNull(json, value);
 	}
 
-	static String string(String value) {
-		if (value == null) {
-			return "null";
+	private static void strings(JsonGenerator json, String name, List<String> values) {
+		json.writeName(name);
+		json.writeStartArray();
+		for (String value : values) {
+			EndpointJson.string(json, value);
 		}
-		StringBuilder result = new StringBuilder(value.length() + 2).append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '"' -> result.append("\\\"");
-				case '\\' -> result.append("\\\\");
-				case '\n' -> result.append("\\n");
-				case '\r' -> result.append("\\r");
-				case '\t' -> result.append("\\t");
-				default -> {
-					if (c < 0x20 || c > 0x7e) {
-						result.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						result.append(c);
-					}
-				}
-			}
-		}
-		return result.append('"').toString();
+		json.writeEndArray();
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.aisd.observability.metrics;
+package dev.aisd.observability.labels;
 
 import java.util.ArrayList;
 import java.util.List;

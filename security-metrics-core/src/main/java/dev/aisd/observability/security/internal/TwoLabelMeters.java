@@ -3,7 +3,7 @@ package dev.aisd.observability.security.internal;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
-import dev.aisd.observability.metrics.LabelValueLimiter;
+import dev.aisd.observability.labels.LabelValueLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * @param <M> the meter type
  */
-public final class LabeledMeters2<M> {
+public final class TwoLabelMeters<M> {
 
 	/**
 	 * Creates (and registers) the meter of a pair of bounded label values.
@@ -50,7 +50,7 @@ public final class LabeledMeters2<M> {
 	 * @param maxValues distinct values kept per label before folding into {@code other}
 	 * @param factory creates (and registers) the meter of a pair of bounded label values
 	 */
-	public LabeledMeters2(MeterRegistry registry, String family, String firstLabel, String secondLabel,
+	public TwoLabelMeters(MeterRegistry registry, String family, String firstLabel, String secondLabel,
 			int maxValues, Factory<M> factory) {
 		this.firstLimiter = new LabelValueLimiter(registry, family, firstLabel, maxValues);
 		this.secondLimiter = new LabelValueLimiter(registry, family, secondLabel, maxValues);

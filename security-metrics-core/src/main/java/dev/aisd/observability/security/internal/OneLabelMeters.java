@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-import dev.aisd.observability.metrics.LabelValueLimiter;
+import dev.aisd.observability.labels.LabelValueLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * @param <M> the meter or holder type
  */
-public final class LabeledMeters<M> {
+public final class OneLabelMeters<M> {
 
 	private final ConcurrentHashMap<String, M> meters = new ConcurrentHashMap<>();
 
@@ -34,7 +34,7 @@ public final class LabeledMeters<M> {
 	 * @param maxValues distinct values kept before folding into {@code other}
 	 * @param factory creates (and registers) the meter of a bounded label value
 	 */
-	public LabeledMeters(MeterRegistry registry, String family, String label, int maxValues,
+	public OneLabelMeters(MeterRegistry registry, String family, String label, int maxValues,
 			Function<String, M> factory) {
 		this.limiter = new LabelValueLimiter(registry, family, label, maxValues);
 		this.factory = factory;

@@ -1,4 +1,4 @@
-package dev.aisd.observability.tracing.internal;
+package dev.aisd.observability;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,13 +8,15 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link ZipkinExportEnvironmentPostProcessor}.
+ * Tests for the tracing share ({@link TracingDefaults}) of
+ * {@link ObservabilityDefaultsEnvironmentPostProcessor}.
  */
-class ZipkinExportEnvironmentPostProcessorTests {
+class TracingDefaultsTests {
 
-	private final ZipkinExportEnvironmentPostProcessor processor = new ZipkinExportEnvironmentPostProcessor();
+	private final ObservabilityDefaultsEnvironmentPostProcessor processor = new ObservabilityDefaultsEnvironmentPostProcessor();
 
 	@Test
 	void postProcessWhenNoEndpointThenZipkinExportOffByDefault() {
@@ -47,6 +49,29 @@ class ZipkinExportEnvironmentPostProcessorTests {
 				new FilteredClassLoader("io.opentelemetry.exporter.zipkin")));
 		this.processor.postProcessEnvironment(environment, application);
 		assertThat(environment.getProperty("management.tracing.export.zipkin.enabled")).isNull();
+	}
+
+	@Test
+	void postProcessWhenObsTraceHistoryOnlyThenHistoryProperty() {
+		MockEnvironment environment = new MockEnvironment().withProperty("OBS_TRACE_HISTORY", " 64 ");
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("observability.traces.history")).isEqualTo("64");
+	}
+
+	@Test
+	void postProcessWhenHistoryPropertySetThenAliasIgnored() {
+		MockEnvironment environment = new MockEnvironment().withProperty("OBS_TRACE_HISTORY", "lots")
+			.withProperty("observability.traces.history", "32");
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("observability.traces.history")).isEqualTo("32");
+	}
+
+	@Test
+	void postProcessWhenObsTraceHistoryNotANumberThenFailsWithClearMessage() {
+		MockEnvironment environment = new MockEnvironment().withProperty("OBS_TRACE_HISTORY", "lots");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.processor.postProcessEnvironment(environment, new SpringApplication()))
+			.withMessage("OBS_TRACE_HISTORY must be a number of spans but was 'lots'");
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.aisd.observability.metrics;
+package dev.aisd.observability.labels;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.aisd.observability.logging;
+package dev.aisd.observability;
 
 import java.util.Map;
 
@@ -8,11 +8,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
+
+import dev.aisd.observability.logging.ObservabilityJsonFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LoggingEnvironmentPostProcessorTests {
+/**
+ * Tests for the logging share ({@link LoggingDefaults}) of
+ * {@link ObservabilityDefaultsEnvironmentPostProcessor}.
+ */
+class LoggingDefaultsTests {
 
 	private final MockEnvironment environment = new MockEnvironment();
 
@@ -20,7 +27,7 @@ class LoggingEnvironmentPostProcessorTests {
 
 	@Test
 	void postProcessWhenNothingConfiguredThenJsonFormatterAndNoBanner() {
-		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 
 		assertThat(this.environment.getProperty("logging.structured.format.console"))
 			.isEqualTo(ObservabilityJsonFormatter.class.getName());
@@ -32,7 +39,7 @@ class LoggingEnvironmentPostProcessorTests {
 		this.environment.setProperty("logging.structured.format.console", "ecs");
 		this.environment.setProperty("spring.main.banner-mode", "console");
 
-		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 
 		assertThat(this.environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
 		assertThat(this.environment.getProperty("spring.main.banner-mode")).isEqualTo("console");
@@ -42,7 +49,7 @@ class LoggingEnvironmentPostProcessorTests {
 	void postProcessWhenTextFormatThenNoStructuredFormat() {
 		this.environment.setProperty("observability.logging.format", "TEXT");
 
-		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 
 		assertThat(this.environment.containsProperty("logging.structured.format.console")).isFalse();
 		assertThat(this.environment.containsProperty("spring.main.banner-mode")).isFalse();
@@ -52,7 +59,7 @@ class LoggingEnvironmentPostProcessorTests {
 	void postProcessWhenLoggingDisabledThenNoStructuredFormat() {
 		this.environment.setProperty("observability.logging.enabled", "false");
 
-		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 
 		assertThat(this.environment.containsProperty("logging.structured.format.console")).isFalse();
 	}
@@ -61,7 +68,8 @@ class LoggingEnvironmentPostProcessorTests {
 	void postProcessWhenLogstashEncoderAbsentThenSpringBootLogstashFormat() {
 		FilteredClassLoader classLoader = new FilteredClassLoader("net.logstash.logback");
 
-		new LoggingEnvironmentPostProcessor(classLoader).postProcessEnvironment(this.environment, this.application);
+		this.application.setResourceLoader(new DefaultResourceLoader(classLoader));
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 
 		assertThat(this.environment.getProperty("logging.structured.format.console")).isEqualTo("logstash");
 	}
@@ -70,7 +78,8 @@ class LoggingEnvironmentPostProcessorTests {
 	void postProcessWhenLogbackAbsentThenNothingForLogging() {
 		FilteredClassLoader classLoader = new FilteredClassLoader("ch.qos.logback");
 
-		new LoggingEnvironmentPostProcessor(classLoader).postProcessEnvironment(this.environment, this.application);
+		this.application.setResourceLoader(new DefaultResourceLoader(classLoader));
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 
 		assertThat(this.environment.containsProperty("logging.structured.format.console")).isFalse();
 	}
@@ -79,7 +88,7 @@ class LoggingEnvironmentPostProcessorTests {
 	void postProcessWhenReactiveApplicationThenAutomaticContextPropagation() {
 		this.application.setWebApplicationType(WebApplicationType.REACTIVE);
 
-		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 
 		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
 	}
@@ -90,7 +99,7 @@ class LoggingEnvironmentPostProcessorTests {
 		this.environment.getPropertySources()
 			.addFirst(new MapPropertySource("user", Map.of("spring.reactor.context-propagation", "limited")));
 
-		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 
 		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isEqualTo("limited");
 	}
@@ -99,7 +108,7 @@ class LoggingEnvironmentPostProcessorTests {
 	void postProcessWhenServletApplicationThenContextPropagationLeftAlone() {
 		this.application.setWebApplicationType(WebApplicationType.SERVLET);
 
-		new LoggingEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 
 		assertThat(this.environment.containsProperty("spring.reactor.context-propagation")).isFalse();
 	}

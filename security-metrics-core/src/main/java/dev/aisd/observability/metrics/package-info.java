@@ -1,4 +1,0 @@
-/**
- * Metric helpers shared by every module: bounded label values.
- */
-package dev.aisd.observability.metrics;
