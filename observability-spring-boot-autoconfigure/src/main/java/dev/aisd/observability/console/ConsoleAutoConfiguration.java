@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import dev.aisd.observability.ObservabilityAutoConfiguration;
 import dev.aisd.observability.ServiceName;
@@ -72,10 +73,16 @@ public final class ConsoleAutoConfiguration {
 			ApplicationContext context, ObjectProvider<ObservabilityEndpoints> endpoints,
 			ObjectProvider<SpanRingBuffer> buffer, ObjectProvider<TracesProperties> tracesProperties,
 			ObjectProvider<HealthCheckEngine> engine, ObjectProvider<HealthTransitionHistory> history,
-			ObjectProvider<MeterRegistry> registry, ObjectProvider<SecurityMetricsCollector> collector,
+			ObjectProvider<MeterRegistry> registry, ObjectProvider<PrometheusMeterRegistry> prometheus,
+			ObjectProvider<SecurityMetricsCollector> collector,
 			ObjectProvider<BuildProperties> buildProperties) {
 		String version = version(buildProperties.getIfAvailable(), context);
-		MeterRegistry meterRegistry = registry.getIfAvailable();
+		// The registry that /metrics serves: its histograms are cumulative, which the
+		// window arithmetic needs; a composite would answer from its first child.
+		MeterRegistry meterRegistry = prometheus.getIfAvailable();
+		if (meterRegistry == null) {
+			meterRegistry = registry.getIfAvailable();
+		}
 		RouteRedSummary routes = (meterRegistry != null) ? new RouteRedSummary(meterRegistry,
 				properties.getRoutesWindow().toNanos(), Math.max(properties.getPollInterval().toNanos(), 1)) : null;
 		TracesProperties traces = tracesProperties.getIfAvailable();

@@ -77,8 +77,8 @@ public final class RouteRedSummary {
 		List<Route> routes = new ArrayList<>();
 		current.counts.forEach((key, counts) -> {
 			Counts before = baseline.counts.getOrDefault(key, Counts.ZERO);
-			long requests = counts.requests - before.requests;
-			long errors = counts.errors - before.errors;
+			long requests = Math.max(0, counts.requests - before.requests);
+			long errors = Math.max(0, counts.errors - before.errors);
 			long[] buckets = counts.minus(before);
 			routes.add(new Route(key.method(), key.route(), requests / seconds, requests, errors, seconds,
 					quantile(0.5, counts.bounds, buckets, requests), quantile(0.95, counts.bounds, buckets, requests),
@@ -187,7 +187,8 @@ public final class RouteRedSummary {
 			long[] delta = this.cumulative.clone();
 			if (before.cumulative.length == delta.length) {
 				for (int i = 0; i < delta.length; i++) {
-					delta[i] -= before.cumulative[i];
+					// A registry whose histograms decay could go below the baseline.
+					delta[i] = Math.max(0, delta[i] - before.cumulative[i]);
 				}
 			}
 			return delta;
