@@ -80,7 +80,8 @@
 	}
 
 	// Fetches JSON with the tag of the copy in hand; resolves to null when nothing changed.
-	function getJson(url) {
+	// /health answers 503 with its full body when a critical check fails: that is data too.
+	function getJson(url, also) {
 		var copy = copies[url];
 		var headers = { 'Accept': 'application/json' };
 		if (copy) {
@@ -90,7 +91,7 @@
 			if (response.status === 304 && copy) {
 				return null;
 			}
-			if (!response.ok) {
+			if (!response.ok && response.status !== also) {
 				throw new Error('HTTP ' + response.status);
 			}
 			return response.json().then(function (json) {
@@ -335,7 +336,7 @@
 			}
 		}).catch(function () { /* the table still shows the checks */ }).then(function () {
 			if (data.healthPath && (all || changed)) {
-				return getJson(prefix + data.healthPath).then(function (j) { if (j) { drawHealth(j); } })
+				return getJson(prefix + data.healthPath, 503).then(function (j) { if (j) { drawHealth(j); } })
 					.catch(function (e) { unavailable('checks-content', e); });
 			}
 			if (!data.healthPath) {
