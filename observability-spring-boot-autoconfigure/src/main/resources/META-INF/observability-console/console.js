@@ -8,7 +8,10 @@
 	var consolePath = data.consolePath || '/observability';
 	var here = location.pathname;
 	// The endpoints' paths are relative to the context path the console is served under.
-	var prefix = here.slice(-consolePath.length) === consolePath ? here.slice(0, here.length - consolePath.length) : '';
+	// Absolute URLs from the origin: a page opened as http://user:password@host/ would
+	// otherwise resolve every request against a URL with credentials, which fetch refuses.
+	var prefix = location.origin
+		+ (here.slice(-consolePath.length) === consolePath ? here.slice(0, here.length - consolePath.length) : '');
 	var pollMs = Math.max(parseInt(data.pollMs, 10) || 2000, 500);
 	var copies = {};
 	var tick = 0;
@@ -40,7 +43,9 @@
 
 	function replace(id, node) {
 		var target = document.getElementById(id);
-		target.replaceChildren(node);
+		if (target) {
+			target.replaceChildren(node);
+		}
 	}
 
 	function table(headers, rows, className) {
@@ -109,7 +114,7 @@
 	}
 
 	function consoleData(name, query) {
-		return here + '?data=' + name + (query || '');
+		return location.origin + here + '?data=' + name + (query || '');
 	}
 
 	// Routes (RED)
@@ -165,7 +170,7 @@
 			var rows = spans.map(function (s) {
 				return el('tr', {}, [cell(s.start_time), cell(seconds(s.duration_seconds), 'num'), cell(status(s.status)),
 					el('td', {}, [el('button', { type: 'button', className: 'link trace-link', text: s.trace_id,
-						onclick: function () { showTrace(s.trace_id); } })])]);
+						onclick: function () { showTrace(s.trace_id, true); } })])]);
 			});
 			replace('cell-spans', el('div', { className: 'panel' }, [
 				el('h3', { text: name + (errorsOnly ? ': errors' : bucket === null ? '' : ': bucket ' + bucket) }),
@@ -183,7 +188,7 @@
 		return Date.parse(match[1] + 'Z') * 1000 + parseInt(fraction, 10);
 	}
 
-	function showTrace(traceId) {
+	function showTrace(traceId, scroll) {
 		if (!data.tracesPath) {
 			return;
 		}
@@ -193,11 +198,11 @@
 				throw new Error('HTTP ' + response.status);
 			}
 			return response.json();
-		}).then(function (json) { drawWaterfall(traceId, json.traces); })
+		}).then(function (json) { drawWaterfall(traceId, json.traces, scroll); })
 			.catch(function (error) { unavailable('waterfall', error); });
 	}
 
-	function drawWaterfall(traceId, spans) {
+	function drawWaterfall(traceId, spans, scroll) {
 		var byId = {};
 		spans.forEach(function (s) {
 			s.startUs = micros(s.start_time);
@@ -241,6 +246,9 @@
 		replace('waterfall', el('div', { className: 'panel' }, [
 			el('h3', { text: 'Trace ' + traceId + ' · ' + spans.length + ' spans · ' + seconds(total / 1e6) }), link,
 			el('div', { className: 'waterfall' }, rows), detail]));
+		if (scroll) {
+			document.getElementById('waterfall').scrollIntoView();
+		}
 	}
 
 	function showAttributes(target, span) {
@@ -360,14 +368,17 @@
 		// A hidden tab does not poll at all.
 		var run = document.hidden ? Promise.resolve() : refresh(tick % 5 === 0);
 		tick++;
-		run.then(function () { setTimeout(loop, pollMs); });
+		run.then(function () {
+			// A link to one trace (#trace=<id>) opens it once the tables are drawn.
+			if (tick === 1 && wanted) {
+				showTrace(wanted[1]);
+			}
+			setTimeout(loop, pollMs);
+		});
 	}
 
-	loop();
 	var wanted = /[#&]trace=([0-9a-f]{32})/.exec(location.hash);
-	if (wanted) {
-		showTrace(wanted[1]);
-	}
+	loop();
 	document.addEventListener('visibilitychange', function () {
 		if (!document.hidden) {
 			tick = 0;
