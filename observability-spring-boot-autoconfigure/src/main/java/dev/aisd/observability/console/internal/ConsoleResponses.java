@@ -137,7 +137,8 @@ public final class ConsoleResponses implements EndpointHandler {
 			throw new BadRequest("name is required");
 		}
 		int bucket = bucket(call.parameter("bucket"));
-		return conditional(call, tag("s" + buffer.recorded() + "-" + bucket + "-" + name.hashCode()), () -> {
+		return conditional(call, tag("s" + buffer.recorded() + "-" + bucket + "-"
+				+ DigestUtils.md5DigestAsHex(name.getBytes(StandardCharsets.UTF_8))), () -> {
 			List<SpanRecord> spans = buffer.snapshot(MAX_CELL_SPANS, (span) -> name.equals(span.name())
 					&& (bucket < 0 || SpanLatencySummary.inBucket(span.durationNanos(), bucket)));
 			return SpanJsonWriter.traces(spans, SpanJsonWriter.TraceUrl.of(this.sources.traceUiUrl()));
