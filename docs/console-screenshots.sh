@@ -21,7 +21,8 @@ fi
 log=$(mktemp)
 java -Xmx384m -jar "$jar" --server.port="$PORT" --server.address=127.0.0.1 \
   --sample.security.operator-password="$PASSWORD" --sample.traffic.enabled=true --sample.traffic.rate=20 \
-  --management.tracing.sampling.probability=1.0 --management.tracing.export.otlp.enabled=false >"$log" 2>&1 &
+  --management.tracing.sampling.probability=1.0 --management.tracing.export.otlp.enabled=false \
+  --management.health.diskspace.path=/ >"$log" 2>&1 &
 app=$!
 profile=$(mktemp -d)
 trap 'kill $app 2>/dev/null || true; rm -rf "$profile" "$log"' EXIT
