@@ -48,7 +48,7 @@ public class EndpointsProperties {
 
 	/**
 	 * Which endpoints are served, by id (metrics, health, liveness, readiness, traces,
-	 * scorecard), in the manner of management.endpoints.web.exposure.
+	 * scorecard, console), in the manner of management.endpoints.web.exposure.
 	 */
 	public static class Exposure {
 

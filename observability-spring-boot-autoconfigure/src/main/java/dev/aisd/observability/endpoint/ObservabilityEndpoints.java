@@ -38,6 +38,9 @@ public final class ObservabilityEndpoints {
 	/** Id of {@code GET /observability/security/scorecard}. */
 	public static final String SCORECARD = "scorecard";
 
+	/** Id of {@code GET /observability}, the console page. */
+	public static final String CONSOLE = "console";
+
 	/** Ids of the probes a load balancer or the kubelet calls. */
 	public static final Set<String> PROBES = Set.of(LIVENESS, READINESS);
 

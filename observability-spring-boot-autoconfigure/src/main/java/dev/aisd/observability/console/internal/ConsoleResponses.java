@@ -1,0 +1,309 @@
+package dev.aisd.observability.console.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.DigestUtils;
+
+import dev.aisd.observability.endpoint.EndpointCall;
+import dev.aisd.observability.endpoint.EndpointHandler;
+import dev.aisd.observability.endpoint.EndpointResponse;
+import dev.aisd.observability.health.internal.HealthTransitionHistory;
+import dev.aisd.observability.tracing.internal.SpanJsonWriter;
+import dev.aisd.observability.tracing.internal.SpanLatencySummary;
+import dev.aisd.observability.tracing.internal.SpanRecord;
+import dev.aisd.observability.tracing.internal.SpanRingBuffer;
+
+/**
+ * Answers the console's path: the page without a query; {@code ?asset=console.js} and
+ * {@code ?asset=console.css}; and the data the page polls besides the other endpoints,
+ * {@code ?data=latency} (spans per name and latency bucket), {@code ?data=spans&name=&bucket=}
+ * (the spans of one cell), {@code ?data=health-history} and {@code ?data=routes}. Every
+ * answer but the page carries an ETag and is a bodiless 304 when {@code If-None-Match}
+ * names it; the latency summary and the health history derive their tag from a counter,
+ * so an idle tab's poll is answered without reading the buffer. Every answer carries a
+ * strict Content-Security-Policy and {@code X-Content-Type-Options: nosniff}.
+ */
+public final class ConsoleResponses implements EndpointHandler {
+
+	/** The Content-Security-Policy of every answer: nothing inline, nothing from elsewhere. */
+	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
+			+ "base-uri 'none'; frame-ancestors 'none'";
+
+	/** How many spans one latency cell lists at most, the newest. */
+	static final int MAX_CELL_SPANS = 50;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Sources sources;
+
+	private final ConsoleAssets assets;
+
+	// Tags of one process must not match those of the previous one behind the same URL.
+	private final String instance = Long.toHexString(System.nanoTime() ^ System.currentTimeMillis());
+
+	/**
+	 * Creates the responder.
+	 * @param sources what the page shows
+	 * @param assets the script and style sheet
+	 */
+	public ConsoleResponses(Sources sources, ConsoleAssets assets) {
+		this.sources = sources;
+		this.assets = assets;
+	}
+
+	@Override
+	public CompletionStage<EndpointResponse> handle(EndpointCall call) {
+		String asset = call.parameter("asset");
+		if (asset != null) {
+			return done(asset(call, asset));
+		}
+		String data = call.parameter("data");
+		if (data != null) {
+			try {
+				return done(data(call, data));
+			}
+			catch (BadRequest ex) {
+				return done(error(400, ex.getMessage()));
+			}
+		}
+		return this.sources.summary()
+			.get()
+			.thenApply((summary) -> secure(new EndpointResponse(200, "text/html;charset=UTF-8", Map.of(),
+					ConsolePage.render(summary, this.sources.dataAttributes().get()).getBytes(StandardCharsets.UTF_8)))
+				.noStore());
+	}
+
+	private EndpointResponse asset(EndpointCall call, String name) {
+		ConsoleAssets.Asset found = this.assets.get(name);
+		if (found == null) {
+			return error(404, "no console asset '" + name + "'");
+		}
+		return conditional(call, found.etag(), () -> found.body(), found.contentType());
+	}
+
+	private EndpointResponse data(EndpointCall call, String data) {
+		return switch (data) {
+			case "latency" -> latency(call);
+			case "spans" -> spans(call);
+			case "health-history" -> healthHistory(call);
+			case "routes" -> routes(call);
+			default -> throw new BadRequest("data must be one of latency, spans, health-history, routes but was '"
+					+ data + "'");
+		};
+	}
+
+	private EndpointResponse latency(EndpointCall call) {
+		SpanRingBuffer buffer = this.sources.buffer();
+		if (buffer == null) {
+			return error(404, "traces are disabled");
+		}
+		return conditional(call, tag("l" + buffer.recorded()), () -> json(latencyJson(SpanLatencySummary.of(buffer))),
+				EndpointResponse.APPLICATION_JSON);
+	}
+
+	static Map<String, Object> latencyJson(SpanLatencySummary summary) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (SpanLatencySummary.Row row : summary.rows()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("name", row.name());
+			entry.put("counts", row.counts());
+			entry.put("errors", row.errors());
+			entry.put("total", row.total());
+			rows.add(entry);
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("recorded", summary.recorded());
+		json.put("buckets", SpanLatencySummary.labels());
+		json.put("spans", rows);
+		return json;
+	}
+
+	private EndpointResponse spans(EndpointCall call) {
+		SpanRingBuffer buffer = this.sources.buffer();
+		if (buffer == null) {
+			return error(404, "traces are disabled");
+		}
+		String name = call.parameter("name");
+		if (name == null) {
+			throw new BadRequest("name is required");
+		}
+		int bucket = bucket(call.parameter("bucket"));
+		return conditional(call, tag("s" + buffer.recorded() + "-" + bucket + "-"
+				+ DigestUtils.md5DigestAsHex(name.getBytes(StandardCharsets.UTF_8))), () -> {
+			List<SpanRecord> spans = buffer.snapshot(MAX_CELL_SPANS, (span) -> name.equals(span.name())
+					&& (bucket < 0 || SpanLatencySummary.inBucket(span.durationNanos(), bucket)));
+			return SpanJsonWriter.traces(spans, SpanJsonWriter.TraceUrl.of(this.sources.traceUiUrl()));
+		}, EndpointResponse.APPLICATION_JSON);
+	}
+
+	private static int bucket(String value) {
+		if (value == null) {
+			return -1;
+		}
+		try {
+			int bucket = Integer.parseInt(value.trim());
+			if (bucket >= 0 && bucket < SpanLatencySummary.BUCKETS) {
+				return bucket;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Reported below.
+		}
+		throw new BadRequest("bucket must be a number from 0 to " + (SpanLatencySummary.BUCKETS - 1));
+	}
+
+	private EndpointResponse healthHistory(EndpointCall call) {
+		HealthTransitionHistory history = this.sources.healthHistory();
+		if (history == null) {
+			return error(404, "health checks are disabled");
+		}
+		return conditional(call, tag("h" + history.version()), () -> json(healthHistoryJson(history)),
+				EndpointResponse.APPLICATION_JSON);
+	}
+
+	static Map<String, Object> healthHistoryJson(HealthTransitionHistory history) {
+		Map<String, Object> checks = new LinkedHashMap<>();
+		history.snapshot().forEach((name, transitions) -> {
+			List<Map<String, Object>> entries = new ArrayList<>();
+			for (HealthTransitionHistory.Transition transition : transitions) {
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("from", (transition.from() != null) ? transition.from().value() : null);
+				entry.put("to", transition.to().value());
+				entry.put("at", transition.at().toString());
+				entry.put("duration_ms", transition.durationMs());
+				entries.add(entry);
+			}
+			checks.put(name, entries);
+		});
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("capacity", history.capacity());
+		json.put("checks", checks);
+		return json;
+	}
+
+	private EndpointResponse routes(EndpointCall call) {
+		RouteRedSummary summary = this.sources.routes();
+		if (summary == null) {
+			return error(404, "HTTP metrics are disabled");
+		}
+		byte[] body = json(routesJson(summary.compute()));
+		// The numbers are computed anyway; the tag spares the transfer and the redraw.
+		return conditional(call, tag("r" + DigestUtils.md5DigestAsHex(body)), () -> body,
+				EndpointResponse.APPLICATION_JSON);
+	}
+
+	static Map<String, Object> routesJson(List<RouteRedSummary.Route> routes) {
+		List<Map<String, Object>> entries = new ArrayList<>();
+		double window = 0;
+		for (RouteRedSummary.Route route : routes) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("method", route.method());
+			entry.put("route", route.route());
+			entry.put("rate_per_second", route.ratePerSecond());
+			entry.put("requests", route.requests());
+			entry.put("errors", route.errors());
+			entry.put("error_ratio", (route.requests() > 0) ? (double) route.errors() / route.requests() : null);
+			entry.put("p50_seconds", route.p50Seconds());
+			entry.put("p95_seconds", route.p95Seconds());
+			entry.put("p99_seconds", route.p99Seconds());
+			entries.add(entry);
+			window = route.windowSeconds();
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("window_seconds", window);
+		json.put("routes", entries);
+		return json;
+	}
+
+	private String tag(String value) {
+		return '"' + this.instance + '-' + value + '"';
+	}
+
+	private static EndpointResponse conditional(EndpointCall call, String etag, Supplier<byte[]> body,
+			String contentType) {
+		if (matches(call.headers("If-None-Match"), etag)) {
+			return secure(new EndpointResponse(304, contentType, Map.of("ETag", etag), new byte[0]))
+				.withHeader("Cache-Control", "no-cache");
+		}
+		return secure(new EndpointResponse(200, contentType, Map.of("ETag", etag), body.get()))
+			.withHeader("Cache-Control", "no-cache");
+	}
+
+	/**
+	 * Returns whether an {@code If-None-Match} header names a tag (weak comparison, as
+	 * RFC 9110 asks for it).
+	 * @param headers the values of the header
+	 * @param etag the current tag, quoted
+	 * @return whether the client's copy is current
+	 */
+	static boolean matches(List<String> headers, String etag) {
+		for (String header : headers) {
+			for (String candidate : header.split(",")) {
+				String trimmed = candidate.trim();
+				if (trimmed.startsWith("W/")) {
+					trimmed = trimmed.substring(2);
+				}
+				if (trimmed.equals("*") || trimmed.equals(etag)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static EndpointResponse error(int status, String message) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("error", message);
+		return secure(EndpointResponse.json(status, json(json))).noStore();
+	}
+
+	private static EndpointResponse secure(EndpointResponse response) {
+		return response.withHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+			.withHeader("X-Content-Type-Options", "nosniff")
+			.withHeader("Referrer-Policy", "no-referrer");
+	}
+
+	private static byte[] json(Object value) {
+		return JSON.writeValueAsBytes(value);
+	}
+
+	private static CompletionStage<EndpointResponse> done(EndpointResponse response) {
+		return CompletableFuture.completedFuture(response);
+	}
+
+	/**
+	 * What the console reads; each source but the summary may be absent when its feature
+	 * is off.
+	 *
+	 * @param summary computes the server-rendered summary
+	 * @param dataAttributes the settings of the script (paths of the other endpoints, poll
+	 * interval), computed on each page load
+	 * @param buffer the span buffer, {@code null} without tracing
+	 * @param traceUiUrl the trace UI link template, {@code null} for none
+	 * @param healthHistory the health transitions, {@code null} without health checks
+	 * @param routes the RED summary, {@code null} without HTTP metrics
+	 */
+	public record Sources(Supplier<CompletionStage<ConsolePage.Summary>> summary,
+			Supplier<Map<String, String>> dataAttributes, SpanRingBuffer buffer, String traceUiUrl,
+			HealthTransitionHistory healthHistory, RouteRedSummary routes) {
+	}
+
+	private static final class BadRequest extends RuntimeException {
+
+		BadRequest(String message) {
+			super(message);
+		}
+
+	}
+
+
+}
