@@ -8,6 +8,13 @@
 #             spring-boot-starter-opentelemetry (sampling 1.0) + Boot's logstash JSON console
 #             format + one log.info per request, without the starter
 #   agent     the bare app under the OpenTelemetry Java agent 2.33.1, exporters 'none'
+#   full-before, no-access-before
+#             'full' and 'no-access' built from an earlier checkout of the project, for a
+#             before/after comparison in the same run: set BEFORE to the root of that checkout
+#             and build it first, e.g.
+#               git archive <commit> | tar -x -C /tmp/before
+#               (cd /tmp/before && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
+#               BEFORE=/tmp/before benchmarks/load/ab.sh 1 45 15 mvc "bare full-before full"
 # Method (see docs/performance.md): the app pinned to CPU 0, wrk pinned to CPU 1, a 60 s warm-up
 # measured in 5 s windows (time to 90 % of steady throughput), then one measured window with
 # CPU time per request from /proc/<pid>/stat and allocation per request from a JFR recording.
@@ -43,6 +50,13 @@ BARE_CP=$(echo "$FULL_CP" | tr ':' '\n' \
 GLUE_CP=$(echo "$FULL_CP" | tr ':' '\n' \
   | grep -Ev 'observability-spring-boot|security-metrics-core|logstash|zipkin' | paste -sd: -)
 
+BEFORE_CP=
+if [[ " $VARIANTS " == *"-before "* ]]; then
+  [[ -n ${BEFORE:-} && -f "$BEFORE/benchmarks/target/load.classpath" ]] \
+    || { echo "BEFORE must name an earlier checkout whose benchmarks module is built" >&2; exit 1; }
+  BEFORE_CP="$BEFORE/benchmarks/target/classes:$(cat "$BEFORE/benchmarks/target/load.classpath")"
+fi
+
 cpu_ticks() { # pid -> utime+stime in clock ticks (fields 14 and 15; the (comm) field may hold spaces)
   sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
 }
@@ -50,7 +64,9 @@ cpu_ticks() { # pid -> utime+stime in clock ticks (fields 14 and 15; the (comm) 
 start_app() { # stack variant
   local stack=$1 variant=$2 cp=$FULL_CP jvm=() args=()
   [[ $stack == webflux ]] && args+=(--spring.main.web-application-type=reactive)
-  case $variant in
+  local kind=$variant
+  if [[ $kind == *-before ]]; then cp=$BEFORE_CP; kind=${kind%-before}; fi
+  case $kind in
     bare) cp=$BARE_CP ;;
     no-access) args+=(--observability.logging.access-log.enabled=false) ;;
     glue) cp=$GLUE_CP; jvm+=(-Dping.log-per-request=true)

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.aisd.observability.web.internal.RequestFields;
 import io.micrometer.observation.Observation;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -16,8 +17,8 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
  */
 final class ReactiveRequestObservationHandler extends RequestObservationHandler<ServerRequestObservationContext> {
 
-	ReactiveRequestObservationHandler(List<CompletedRequestListener> listeners) {
-		super(listeners);
+	ReactiveRequestObservationHandler(List<CompletedRequestListener> listeners, BeanFactory beanFactory) {
+		super(listeners, beanFactory);
 	}
 
 	@Override

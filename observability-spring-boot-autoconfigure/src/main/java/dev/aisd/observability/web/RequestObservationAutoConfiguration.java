@@ -8,6 +8,7 @@ import dev.aisd.observability.web.internal.OpsPaths;
 import dev.aisd.observability.web.internal.OpsTrafficObservationPredicate;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -46,8 +47,8 @@ public final class RequestObservationAutoConfiguration {
 
 		@Bean
 		ServletRequestObservationHandler observabilityServletRequestObservationHandler(
-				ObjectProvider<CompletedRequestListener> listeners) {
-			return new ServletRequestObservationHandler(listeners.orderedStream().toList());
+				ObjectProvider<CompletedRequestListener> listeners, BeanFactory beanFactory) {
+			return new ServletRequestObservationHandler(listeners.orderedStream().toList(), beanFactory);
 		}
 
 		/**
@@ -73,8 +74,8 @@ public final class RequestObservationAutoConfiguration {
 
 		@Bean
 		ReactiveRequestObservationHandler observabilityReactiveRequestObservationHandler(
-				ObjectProvider<CompletedRequestListener> listeners) {
-			return new ReactiveRequestObservationHandler(listeners.orderedStream().toList());
+				ObjectProvider<CompletedRequestListener> listeners, BeanFactory beanFactory) {
+			return new ReactiveRequestObservationHandler(listeners.orderedStream().toList(), beanFactory);
 		}
 
 	}

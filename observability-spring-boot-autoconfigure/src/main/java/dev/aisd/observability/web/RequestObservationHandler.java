@@ -4,9 +4,12 @@ import java.util.List;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -27,8 +30,12 @@ abstract class RequestObservationHandler<C extends Observation.Context> implemen
 
 	private final CompletedRequestListener[] listeners;
 
-	RequestObservationHandler(List<CompletedRequestListener> listeners) {
+	/** A {@link ServerSpanScopes} when Micrometer Tracing is present, else {@code null}. */
+	private final Object spanScopes;
+
+	RequestObservationHandler(List<CompletedRequestListener> listeners, BeanFactory beanFactory) {
 		this.listeners = listeners.toArray(CompletedRequestListener[]::new);
+		this.spanScopes = (TRACING_PRESENT && beanFactory != null) ? ServerSpanScopes.of(beanFactory) : null;
 	}
 
 	@Override
@@ -45,17 +52,36 @@ abstract class RequestObservationHandler<C extends Observation.Context> implemen
 			return;
 		}
 		long durationNanos = System.nanoTime() - (Long) start;
-		String traceId = null;
-		String spanId = null;
 		if (TRACING_PRESENT) {
 			TracingContext tracing = context.get(TracingContext.class);
-			if (tracing != null && tracing.getSpan() != null) {
-				TraceContext traceContext = tracing.getSpan().context();
-				traceId = traceContext.traceId();
-				spanId = traceContext.spanId();
+			Span span = (tracing != null) ? tracing.getSpan() : null;
+			if (span != null) {
+				completeInScope(context, durationNanos, span);
+				return;
 			}
 		}
-		CompletedRequest request = complete(context, durationNanos, traceId, spanId);
+		notifyListeners(complete(context, durationNanos, null, null));
+	}
+
+	private void completeInScope(C context, long durationNanos, Span span) {
+		TraceContext traceContext = span.context();
+		CompletedRequest request = complete(context, durationNanos, traceContext.traceId(), traceContext.spanId());
+		// The observation filter has closed the span's scope already; the listeners run
+		// with the span current again, so that what they record (the HTTP duration
+		// histogram) can carry its trace id as an exemplar.
+		Tracer.SpanInScope scope = (this.spanScopes != null) ? ((ServerSpanScopes) this.spanScopes).open(span)
+				: null;
+		try {
+			notifyListeners(request);
+		}
+		finally {
+			if (scope != null) {
+				scope.close();
+			}
+		}
+	}
+
+	private void notifyListeners(CompletedRequest request) {
 		for (CompletedRequestListener listener : this.listeners) {
 			listener.onCompleted(request);
 		}

@@ -7,6 +7,7 @@ import io.micrometer.observation.Observation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
@@ -14,8 +15,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  */
 final class ServletRequestObservationHandler extends RequestObservationHandler<ServerRequestObservationContext> {
 
-	ServletRequestObservationHandler(List<CompletedRequestListener> listeners) {
-		super(listeners);
+	ServletRequestObservationHandler(List<CompletedRequestListener> listeners, BeanFactory beanFactory) {
+		super(listeners, beanFactory);
 	}
 
 	@Override

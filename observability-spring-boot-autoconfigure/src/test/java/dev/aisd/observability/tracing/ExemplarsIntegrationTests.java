@@ -32,8 +32,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Histogram buckets recorded while a sampled span is current carry its trace and span id
  * as an OpenMetrics exemplar (Spring Boot's Prometheus exemplar support, fed by the
- * tracer); spans not sampled for export give none, and the Prometheus text format stays
- * free of them. The Prometheus client keeps an exemplar per bucket for at least 7 s, so
+ * tracer); so do the buckets of {@code http_request_duration_seconds}, which the starter
+ * records with the server span current again; spans not sampled for export give none,
+ * and the Prometheus text format stays free of them. The Prometheus client keeps an exemplar per bucket for at least 7 s, so
  * every test records into series of its own.
  */
 @SpringBootTest(classes = ExemplarsIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -43,9 +44,13 @@ class ExemplarsIntegrationTests {
 
 	static final String OPENMETRICS = "application/openmetrics-text;version=1.0.0";
 
-	/** A bucket line with an exemplar: labels, value, then {@code # {labels} value [timestamp]}. */
-	static final Pattern EXEMPLAR = Pattern
-		.compile("(?m)^(\\w+_bucket)\\{([^}]*)} \\S+ # \\{([^}]*)} (\\S+)(?: \\S+)?$");
+	/**
+	 * A bucket line with an exemplar: labels, value, then {@code # {labels} value [timestamp]}.
+	 * Label values are quoted and may hold braces (a route template such as
+	 * {@code /items/{id}}).
+	 */
+	static final Pattern EXEMPLAR = Pattern.compile(
+			"(?m)^(\\w+_bucket)\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)} \\S+ # \\{([^}]*)} (\\S+)(?: \\S+)?$");
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -62,6 +67,43 @@ class ExemplarsIntegrationTests {
 			assertThat(exemplar.seriesLabels()).contains("detection_method=\"sampled\"");
 			assertThat(exemplar.labels()).contains("trace_id=\"" + traceId + "\"").containsPattern(
 					"span_id=\"[0-9a-f]{16}\"");
+		});
+	}
+
+	@Test
+	void sampledRequestWhenHttpDurationRecordedThenBucketCarriesItsServerSpan() throws Exception {
+		String traceId = "8bf92f3577b34da6a3ce929d0e0e473a";
+		HttpResponse<String> response = get("/exemplar/1",
+				Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		String serverSpanId = response.headers().firstValue("X-Span-ID").orElseThrow();
+		assertHttpExemplar(scrape(OPENMETRICS), "/exemplar/{id}", traceId, serverSpanId);
+	}
+
+	@Test
+	void unsampledRequestWhenHttpDurationRecordedThenNoExemplarOnItsSeries() throws Exception {
+		String traceId = "9bf92f3577b34da6a3ce929d0e0e473b";
+		assertThat(get("/plain/1", Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-00")).statusCode())
+			.isEqualTo(200);
+		assertThat(get("/plain/2", Map.of()).statusCode()).isEqualTo(200);
+		String body = scrape(OPENMETRICS);
+		assertThat(body).contains("http_request_duration_seconds_bucket{endpoint=\"/plain/{id}\"");
+		assertThat(body).doesNotContain(traceId);
+		assertThat(exemplars(body, "http_request_duration_seconds_bucket"))
+			.noneMatch((exemplar) -> exemplar.seriesLabels().contains("endpoint=\"/plain/{id}\""));
+	}
+
+	/**
+	 * Assert that a bucket of the route's duration histogram carries the server span of
+	 * the request as its exemplar: the span whose id the response's {@code X-Span-ID}
+	 * header gave, not a child and not a later request's.
+	 */
+	static void assertHttpExemplar(String body, String route, String traceId, String serverSpanId) {
+		assertThat(serverSpanId).matches("[0-9a-f]{16}");
+		assertThat(exemplars(body, "http_request_duration_seconds_bucket")).anySatisfy((exemplar) -> {
+			assertThat(exemplar.seriesLabels()).contains("endpoint=\"" + route + "\"", "method=\"GET\"");
+			assertThat(exemplar.labels()).contains("trace_id=\"" + traceId + "\"",
+					"span_id=\"" + serverSpanId + "\"");
 		});
 	}
 
@@ -146,6 +188,11 @@ class ExemplarsIntegrationTests {
 
 		@GetMapping("/exemplar/{id}")
 		String item(@PathVariable String id) {
+			return id;
+		}
+
+		@GetMapping("/plain/{id}")
+		String plain(@PathVariable String id) {
 			return id;
 		}
 

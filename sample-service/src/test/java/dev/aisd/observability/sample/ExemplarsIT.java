@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A real Prometheus with exemplar storage scrapes the sample service (OpenMetrics, as
  * Prometheus negotiates it) and returns trace and span ids of the service's sampled
- * requests from {@code /api/v1/query_exemplars}; every such trace is also found in the
+ * requests from {@code /api/v1/query_exemplars}, for the security latency histograms and
+ * for {@code http_request_duration_seconds}; every such trace is also found in the
  * service's own span buffer.
  */
 @SpringBootTest(classes = SampleServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -71,6 +72,40 @@ class ExemplarsIT {
 			assertThat(spans).anySatisfy((span) -> assertThat(span.path("span_id").asString())
 				.isEqualTo(exemplar.path("labels").path("span_id").asString()));
 		}
+	}
+
+	@Test
+	void prometheusWithExemplarStorageWhenScrapingThenHttpDurationExemplarsPointAtServerSpans() throws Exception {
+		try (PrometheusServer prometheus = startPrometheus()) {
+			Instant start = Instant.now().minusSeconds(60);
+			JsonNode[] found = new JsonNode[1];
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				search();
+				found[0] = exemplars(prometheus, "http_request_duration_seconds_bucket{endpoint=\"/api/search\"}",
+						start);
+				assertThat(found[0]).as("exemplars, Prometheus log:%n%s", prometheus.log()).isNotEmpty();
+			});
+			JsonNode exemplar = found[0].get(0).path("exemplars").get(0);
+			String traceId = exemplar.path("labels").path("trace_id").asString();
+			String spanId = exemplar.path("labels").path("span_id").asString();
+			assertThat(this.sentTraces).contains(traceId);
+			assertThat(spanId).matches("[0-9a-f]{16}");
+			// The exemplar names the request's server span, the one the buffer kept.
+			JsonNode spans = JSON.readTree(get("/observability/traces?trace_id=" + traceId).body()).get("traces");
+			assertThat(spans).anySatisfy((span) -> {
+				assertThat(span.path("span_id").asString()).isEqualTo(spanId);
+				assertThat(span.path("kind").asString()).isEqualTo("server");
+				assertThat(span.path("name").asString()).isEqualTo("http GET /api/search");
+			});
+		}
+		// What Prometheus read: the OpenMetrics exposition, an exemplar on a bucket of the route.
+		HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/metrics"))
+			.header("Accept", "application/openmetrics-text;version=1.0.0")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body().lines()).anySatisfy((line) -> assertThat(line)
+			.startsWith("http_request_duration_seconds_bucket{endpoint=\"/api/search\"")
+			.containsPattern(" # \\{span_id=\"[0-9a-f]{16}\",trace_id=\"[0-9a-f]{32}\"} "));
 	}
 
 	private PrometheusServer startPrometheus() throws IOException {

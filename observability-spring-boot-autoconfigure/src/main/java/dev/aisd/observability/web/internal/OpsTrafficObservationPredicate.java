@@ -56,7 +56,12 @@ public final class OpsTrafficObservationPredicate implements ObservationPredicat
 		return true;
 	}
 
-	private boolean isOps(HttpServletRequest request) {
+	/**
+	 * Return whether a Servlet request is operational traffic.
+	 * @param request the request
+	 * @return whether it goes to one of the paths or to the management port
+	 */
+	public boolean isOps(HttpServletRequest request) {
 		int managementPort = this.managementPort.getAsInt();
 		if (managementPort > 0 && request.getLocalPort() == managementPort) {
 			return true;

@@ -30,11 +30,19 @@ public record TraceIds(String traceId, String spanId) {
 			return null;
 		}
 		TracingContext tracing = context.get(TracingContext.class);
-		Span span = (tracing != null) ? tracing.getSpan() : null;
-		if (span == null) {
+		return ofSpan((tracing != null) ? tracing.getSpan() : null);
+	}
+
+	/**
+	 * Return the ids of a span.
+	 * @param span a {@link Span} or {@code null}
+	 * @return the ids, or {@code null} when there is no span
+	 */
+	public static TraceIds ofSpan(Object span) {
+		if (!(span instanceof Span found)) {
 			return null;
 		}
-		TraceContext traceContext = span.context();
+		TraceContext traceContext = found.context();
 		String traceId = traceContext.traceId();
 		String spanId = traceContext.spanId();
 		return (traceId != null && spanId != null) ? new TraceIds(traceId, spanId) : null;
