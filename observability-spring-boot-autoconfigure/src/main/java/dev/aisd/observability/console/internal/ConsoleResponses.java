@@ -1,21 +1,18 @@
 package dev.aisd.observability.console.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.util.DigestUtils;
 
 import dev.aisd.observability.endpoint.EndpointCall;
 import dev.aisd.observability.endpoint.EndpointHandler;
 import dev.aisd.observability.endpoint.EndpointResponse;
+import dev.aisd.observability.endpoint.internal.EndpointJson;
 import dev.aisd.observability.health.internal.HealthTransitionHistory;
 import dev.aisd.observability.tracing.internal.SpanJsonWriter;
 import dev.aisd.observability.tracing.internal.SpanLatencySummary;
@@ -40,8 +37,6 @@ public final class ConsoleResponses implements EndpointHandler {
 
 	/** How many spans one latency cell lists at most, the newest. */
 	static final int MAX_CELL_SPANS = 50;
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Sources sources;
 
@@ -106,25 +101,32 @@ public final class ConsoleResponses implements EndpointHandler {
 		if (buffer == null) {
 			return error(404, "traces are disabled");
 		}
-		return conditional(call, tag("l" + buffer.recorded()), () -> json(latencyJson(SpanLatencySummary.of(buffer))),
+		return conditional(call, tag("l" + buffer.recorded()), () -> latencyJson(SpanLatencySummary.of(buffer)),
 				EndpointResponse.APPLICATION_JSON);
 	}
 
-	static Map<String, Object> latencyJson(SpanLatencySummary summary) {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (SpanLatencySummary.Row row : summary.rows()) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("name", row.name());
-			entry.put("counts", row.counts());
-			entry.put("errors", row.errors());
-			entry.put("total", row.total());
-			rows.add(entry);
-		}
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("recorded", summary.recorded());
-		json.put("buckets", SpanLatencySummary.labels());
-		json.put("spans", rows);
-		return json;
+	static byte[] latencyJson(SpanLatencySummary summary) {
+		return EndpointJson.write(1024, (json) -> {
+			json.writeStartObject();
+			json.writeNumberProperty("recorded", summary.recorded());
+			json.writeName("buckets");
+			json.writeStartArray();
+			SpanLatencySummary.labels().forEach(json::writeString);
+			json.writeEndArray();
+			json.writeArrayPropertyStart("spans");
+			for (SpanLatencySummary.Row row : summary.rows()) {
+				json.writeStartObject();
+				EndpointJson.stringProperty(json, "name", row.name());
+				json.writeArrayPropertyStart("counts");
+				row.counts().forEach(json::writeNumber);
+				json.writeEndArray();
+				json.writeNumberProperty("errors", row.errors());
+				json.writeNumberProperty("total", row.total());
+				json.writeEndObject();
+			}
+			json.writeEndArray();
+			json.writeEndObject();
+		});
 	}
 
 	private EndpointResponse spans(EndpointCall call) {
@@ -166,28 +168,32 @@ public final class ConsoleResponses implements EndpointHandler {
 		if (history == null) {
 			return error(404, "health checks are disabled");
 		}
-		return conditional(call, tag("h" + history.version()), () -> json(healthHistoryJson(history)),
+		return conditional(call, tag("h" + history.version()), () -> healthHistoryJson(history),
 				EndpointResponse.APPLICATION_JSON);
 	}
 
-	static Map<String, Object> healthHistoryJson(HealthTransitionHistory history) {
-		Map<String, Object> checks = new LinkedHashMap<>();
-		history.snapshot().forEach((name, transitions) -> {
-			List<Map<String, Object>> entries = new ArrayList<>();
-			for (HealthTransitionHistory.Transition transition : transitions) {
-				Map<String, Object> entry = new LinkedHashMap<>();
-				entry.put("from", (transition.from() != null) ? transition.from().value() : null);
-				entry.put("to", transition.to().value());
-				entry.put("at", transition.at().toString());
-				entry.put("duration_ms", transition.durationMs());
-				entries.add(entry);
-			}
-			checks.put(name, entries);
+	static byte[] healthHistoryJson(HealthTransitionHistory history) {
+		return EndpointJson.write(512, (json) -> {
+			json.writeStartObject();
+			json.writeNumberProperty("capacity", history.capacity());
+			json.writeObjectPropertyStart("checks");
+			history.snapshot().forEach((name, transitions) -> {
+				EndpointJson.name(json, name);
+				json.writeStartArray();
+				for (HealthTransitionHistory.Transition transition : transitions) {
+					json.writeStartObject();
+					EndpointJson.stringProperty(json, "from",
+							(transition.from() != null) ? transition.from().value() : null);
+					EndpointJson.stringProperty(json, "to", transition.to().value());
+					EndpointJson.stringProperty(json, "at", transition.at().toString());
+					json.writeNumberProperty("duration_ms", transition.durationMs());
+					json.writeEndObject();
+				}
+				json.writeEndArray();
+			});
+			json.writeEndObject();
+			json.writeEndObject();
 		});
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("capacity", history.capacity());
-		json.put("checks", checks);
-		return json;
 	}
 
 	private EndpointResponse routes(EndpointCall call) {
@@ -195,33 +201,40 @@ public final class ConsoleResponses implements EndpointHandler {
 		if (summary == null) {
 			return error(404, "HTTP metrics are disabled");
 		}
-		byte[] body = json(routesJson(summary.compute()));
+		byte[] body = routesJson(summary.compute());
 		// The numbers are computed anyway; the tag spares the transfer and the redraw.
 		return conditional(call, tag("r" + DigestUtils.md5DigestAsHex(body)), () -> body,
 				EndpointResponse.APPLICATION_JSON);
 	}
 
-	static Map<String, Object> routesJson(List<RouteRedSummary.Route> routes) {
-		List<Map<String, Object>> entries = new ArrayList<>();
-		double window = 0;
-		for (RouteRedSummary.Route route : routes) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("method", route.method());
-			entry.put("route", route.route());
-			entry.put("rate_per_second", route.ratePerSecond());
-			entry.put("requests", route.requests());
-			entry.put("errors", route.errors());
-			entry.put("error_ratio", (route.requests() > 0) ? (double) route.errors() / route.requests() : null);
-			entry.put("p50_seconds", route.p50Seconds());
-			entry.put("p95_seconds", route.p95Seconds());
-			entry.put("p99_seconds", route.p99Seconds());
-			entries.add(entry);
-			window = route.windowSeconds();
-		}
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("window_seconds", window);
-		json.put("routes", entries);
-		return json;
+	static byte[] routesJson(List<RouteRedSummary.Route> routes) {
+		return EndpointJson.write(2048, (json) -> {
+			json.writeStartObject();
+			double window = routes.isEmpty() ? 0 : routes.get(routes.size() - 1).windowSeconds();
+			json.writeNumberProperty("window_seconds", window);
+			json.writeArrayPropertyStart("routes");
+			for (RouteRedSummary.Route route : routes) {
+				json.writeStartObject();
+				EndpointJson.stringProperty(json, "method", route.method());
+				EndpointJson.stringProperty(json, "route", route.route());
+				json.writeName("rate_per_second");
+				EndpointJson.numberOrNull(json, route.ratePerSecond());
+				json.writeNumberProperty("requests", route.requests());
+				json.writeNumberProperty("errors", route.errors());
+				json.writeName("error_ratio");
+				EndpointJson.numberOrNull(json,
+						(route.requests() > 0) ? (double) route.errors() / route.requests() : null);
+				json.writeName("p50_seconds");
+				EndpointJson.numberOrNull(json, route.p50Seconds());
+				json.writeName("p95_seconds");
+				EndpointJson.numberOrNull(json, route.p95Seconds());
+				json.writeName("p99_seconds");
+				EndpointJson.numberOrNull(json, route.p99Seconds());
+				json.writeEndObject();
+			}
+			json.writeEndArray();
+			json.writeEndObject();
+		});
 	}
 
 	private String tag(String value) {
@@ -261,19 +274,18 @@ public final class ConsoleResponses implements EndpointHandler {
 	}
 
 	private static EndpointResponse error(int status, String message) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("error", message);
-		return secure(EndpointResponse.json(status, json(json))).noStore();
+		byte[] body = EndpointJson.write(64, (json) -> {
+			json.writeStartObject();
+			EndpointJson.stringProperty(json, "error", message);
+			json.writeEndObject();
+		});
+		return secure(EndpointResponse.json(status, body)).noStore();
 	}
 
 	private static EndpointResponse secure(EndpointResponse response) {
 		return response.withHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
 			.withHeader("X-Content-Type-Options", "nosniff")
 			.withHeader("Referrer-Policy", "no-referrer");
-	}
-
-	private static byte[] json(Object value) {
-		return JSON.writeValueAsBytes(value);
 	}
 
 	private static CompletionStage<EndpointResponse> done(EndpointResponse response) {

@@ -119,6 +119,14 @@ class ConsoleResponsesTests {
 	}
 
 	@Test
+	void latencyWhenNameHasLoneSurrogateThenReplacedAsInEveryEndpointDocument() {
+		this.buffer.record(span("half \uD800 pair", "ok", 50_000));
+		EndpointResponse response = get(Map.of("data", "latency"), Map.of());
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(json(response).path("spans").get(0).path("name").asString()).isEqualTo("half \uFFFD pair");
+	}
+
+	@Test
 	void latencyWhenNothingRecordedSinceTheTagThenNotModified() {
 		this.buffer.record(span("a", "ok", 50_000));
 		EndpointResponse first = get(Map.of("data", "latency"), Map.of());
