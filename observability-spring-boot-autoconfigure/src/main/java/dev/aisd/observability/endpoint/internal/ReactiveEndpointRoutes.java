@@ -129,8 +129,9 @@ public final class ReactiveEndpointRoutes {
 			try {
 				nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
 			}
-			catch (IllegalArgumentException ex) {
-				// A request of another kind (a test's): no connection to go back to.
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// No native request (a mock's, a decorator of an unknown request): no
+				// connection to go back to.
 				return null;
 			}
 			return (nativeRequest instanceof reactor.netty.Connection connection) ? connection.channel().eventLoop()
