@@ -11,9 +11,10 @@ import org.springframework.util.ClassUtils;
  * Incoming trace context is read from the W3C {@code traceparent} header only: Spring
  * Boot's default also tries the B3 single and multi headers on every request, which costs
  * the request path of every service that does not use them.
- * {@code management.tracing.propagation.consume} turns them back on. (Baggage stays on:
- * with {@code management.tracing.baggage.enabled=false} a WebFlux probe request was seen
- * to hang, so that switch is left to the user.)
+ * {@code management.tracing.propagation.consume} turns them back on. Baggage is left as
+ * Spring Boot has it. (A WebFlux probe hang once blamed on
+ * {@code management.tracing.baggage.enabled=false} was a Reactor Netty keep-alive bug
+ * that the endpoint routes now avoid: see {@code ReactiveEndpointRoutes}.)
  * <p>
  * Zipkin export is opt-in like OTLP export: the starter ships the Zipkin exporter, and
  * Spring Boot would otherwise send every sampled span to {@code localhost:9411} and log a
