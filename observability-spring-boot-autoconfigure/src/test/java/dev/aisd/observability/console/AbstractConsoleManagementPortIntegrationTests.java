@@ -1,12 +1,8 @@
 package dev.aisd.observability.console;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
+import dev.aisd.observability.endpoint.EndpointHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -81,26 +77,8 @@ abstract class AbstractConsoleManagementPortIntegrationTests {
 		}
 	}
 
-	static HttpResponse<String> get(int port, String path, String ifNoneMatch) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(30));
-		if (ifNoneMatch != null) {
-			request.header("If-None-Match", ifNoneMatch);
-		}
-		try {
-			HttpClient client = HttpClient.newBuilder()
-				.connectTimeout(Duration.ofSeconds(5))
-				.version(HttpClient.Version.HTTP_1_1)
-				.build();
-			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("GET " + path + " failed", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private static HttpResponse<String> get(int port, String path, String ifNoneMatch) {
+		return EndpointHttp.getWithHeader(port, path, "If-None-Match", ifNoneMatch);
 	}
 
 	@RestController

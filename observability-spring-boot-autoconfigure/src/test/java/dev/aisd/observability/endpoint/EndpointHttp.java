@@ -12,26 +12,37 @@ import java.util.Base64;
 /**
  * A JDK HTTP client for the endpoint tests.
  */
-final class EndpointHttp {
-
+public final class EndpointHttp {
 
 	private EndpointHttp() {
 	}
 
-	static HttpResponse<String> get(int port, String path) {
+	public static HttpResponse<String> get(int port, String path) {
 		return get(port, path, null);
 	}
 
-	static HttpResponse<String> get(int port, String path, String user, String password) {
+	public static HttpResponse<String> get(int port, String path, String user, String password) {
 		return get(port, path, "Basic " + Base64.getEncoder()
 			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
-	static HttpResponse<String> get(int port, String path, String authorization) {
+	public static HttpResponse<String> get(int port, String path, String authorization) {
+		return getWithHeader(port, path, "Authorization", authorization);
+	}
+
+	/**
+	 * GET a path with one request header.
+	 * @param port the server's port
+	 * @param path the path and query
+	 * @param header the header's name
+	 * @param value its value; {@code null} sends no header
+	 * @return the response
+	 */
+	public static HttpResponse<String> getWithHeader(int port, String path, String header, String value) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(30));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
+		if (value != null) {
+			request.header(header, value);
 		}
 		try {
 			// A client per call: a pooled keep-alive connection could outlive the server of an
