@@ -1,18 +1,18 @@
 package dev.aisd.observability.health;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.boot.actuate.endpoint.Show;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * Properties of the health feature.
+ * Properties of the health feature. The groups below it have their own classes:
+ * {@link HealthExecutorProperties}, {@link BootIndicatorsProperties},
+ * {@link BootContributorProperties} and, per check, {@link HealthCheckOverrideProperties}.
  *
  * @since 0.1.0
  */
@@ -85,23 +85,26 @@ public class HealthProperties {
 	/**
 	 * Pool that runs the checks.
 	 */
-	private final Executor executor = new Executor();
+	@NestedConfigurationProperty
+	private final HealthExecutorProperties executor = new HealthExecutorProperties();
 
 	/**
 	 * Spring Boot health indicators and contributors shown as checks.
 	 */
-	private final BootIndicators bootIndicators = new BootIndicators();
+	@NestedConfigurationProperty
+	private final BootIndicatorsProperties bootIndicators = new BootIndicatorsProperties();
 
 	/**
 	 * The checks shown in Spring Boot's /actuator/health as the contributor
 	 * 'observability'.
 	 */
-	private final BootContributor bootContributor = new BootContributor();
+	@NestedConfigurationProperty
+	private final BootContributorProperties bootContributor = new BootContributorProperties();
 
 	/**
 	 * Per-check overrides, by check name.
 	 */
-	private final Map<String, Check> checks = new LinkedHashMap<>();
+	private final Map<String, HealthCheckOverrideProperties> checks = new LinkedHashMap<>();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -191,210 +194,21 @@ public class HealthProperties {
 		this.detailMaxLength = detailMaxLength;
 	}
 
-	public Executor getExecutor() {
+	public HealthExecutorProperties getExecutor() {
 		return this.executor;
 	}
 
-	public BootIndicators getBootIndicators() {
+	public BootIndicatorsProperties getBootIndicators() {
 		return this.bootIndicators;
 	}
 
-	public Map<String, Check> getChecks() {
-		return this.checks;
-	}
-
-	/**
-	 * Pool that runs the checks.
-	 */
-	public static class Executor {
-
-		/**
-		 * Number of threads that run checks concurrently. A check that ignores interrupts
-		 * holds one thread until it returns.
-		 */
-		private int threads = 4;
-
-		/**
-		 * Number of runs that may wait for a thread; beyond it a run is an error.
-		 */
-		private int queueCapacity = 64;
-
-		public int getThreads() {
-			return this.threads;
-		}
-
-		public void setThreads(int threads) {
-			this.threads = threads;
-		}
-
-		public int getQueueCapacity() {
-			return this.queueCapacity;
-		}
-
-		public void setQueueCapacity(int queueCapacity) {
-			this.queueCapacity = queueCapacity;
-		}
-
-	}
-
-	/**
-	 * Spring Boot health indicators and contributors shown as checks.
-	 */
-	public BootContributor getBootContributor() {
+	public BootContributorProperties getBootContributor() {
 		return this.bootContributor;
 	}
 
-	/**
-	 * The checks in Spring Boot's health endpoint.
-	 */
-	public static class BootContributor {
-
-		/**
-		 * Whether the checks of this starter (not the Spring Boot indicators it imports)
-		 * appear in Spring Boot's /actuator/health as the contributor 'observability'.
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-	}
-
-	public static class BootIndicators {
-
-		/**
-		 * Whether Spring Boot health indicators and contributors in the context appear as
-		 * checks.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * Whether Spring Boot health indicators are critical unless
-		 * 'observability.health.checks.<name>.critical' says otherwise.
-		 */
-		private boolean critical = false;
-
-		/**
-		 * Names of Spring Boot health contributors not to show ('ping' always answers up
-		 * and only adds noise).
-		 */
-		private List<String> exclude = new ArrayList<>(List.of("ping"));
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public boolean isCritical() {
-			return this.critical;
-		}
-
-		public void setCritical(boolean critical) {
-			this.critical = critical;
-		}
-
-		public List<String> getExclude() {
-			return this.exclude;
-		}
-
-		public void setExclude(List<String> exclude) {
-			this.exclude = exclude;
-		}
-
-	}
-
-	/**
-	 * Overrides of one check; unset values keep what the check declares.
-	 */
-	public static class Check {
-
-		/**
-		 * Whether the check runs at all.
-		 */
-		private Boolean enabled;
-
-		/**
-		 * Whether an error of the check makes the service 'error'.
-		 */
-		private Boolean critical;
-
-		/**
-		 * Timeout of one run of the check.
-		 */
-		private Duration timeout;
-
-		/**
-		 * Interval of background runs of the check.
-		 */
-		private Duration interval;
-
-		/**
-		 * Consecutive worse results before the reported status of the check gets worse.
-		 */
-		private Integer failureThreshold;
-
-		/**
-		 * Consecutive better results before the reported status of the check gets
-		 * better.
-		 */
-		private Integer successThreshold;
-
-		public Boolean getEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(Boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public Boolean getCritical() {
-			return this.critical;
-		}
-
-		public void setCritical(Boolean critical) {
-			this.critical = critical;
-		}
-
-		public Duration getTimeout() {
-			return this.timeout;
-		}
-
-		public void setTimeout(Duration timeout) {
-			this.timeout = timeout;
-		}
-
-		public Duration getInterval() {
-			return this.interval;
-		}
-
-		public void setInterval(Duration interval) {
-			this.interval = interval;
-		}
-
-		public Integer getFailureThreshold() {
-			return this.failureThreshold;
-		}
-
-		public void setFailureThreshold(Integer failureThreshold) {
-			this.failureThreshold = failureThreshold;
-		}
-
-		public Integer getSuccessThreshold() {
-			return this.successThreshold;
-		}
-
-		public void setSuccessThreshold(Integer successThreshold) {
-			this.successThreshold = successThreshold;
-		}
-
+	public Map<String, HealthCheckOverrideProperties> getChecks() {
+		return this.checks;
 	}
 
 }
+

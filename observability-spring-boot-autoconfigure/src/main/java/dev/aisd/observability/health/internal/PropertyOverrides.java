@@ -3,6 +3,7 @@ package dev.aisd.observability.health.internal;
 import java.util.function.Function;
 
 import dev.aisd.observability.health.HealthCheckOptions;
+import dev.aisd.observability.health.HealthCheckOverrideProperties;
 import dev.aisd.observability.health.HealthProperties;
 
 /**
@@ -22,7 +23,7 @@ public final class PropertyOverrides implements Function<HealthCheckOptions, Hea
 
 	@Override
 	public HealthCheckOptions apply(HealthCheckOptions options) {
-		HealthProperties.Check check = this.properties.getChecks().get(options.getName());
+		HealthCheckOverrideProperties check = this.properties.getChecks().get(options.getName());
 		if (check == null) {
 			return options;
 		}

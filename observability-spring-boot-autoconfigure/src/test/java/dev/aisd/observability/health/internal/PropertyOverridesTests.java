@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import dev.aisd.observability.health.HealthCheckOptions;
+import dev.aisd.observability.health.HealthCheckOverrideProperties;
 import dev.aisd.observability.health.HealthProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +55,8 @@ class PropertyOverridesTests {
 			.withMessageContaining("'db'");
 	}
 
-	private HealthProperties.Check check(String name) {
-		return this.properties.getChecks().computeIfAbsent(name, (key) -> new HealthProperties.Check());
+	private HealthCheckOverrideProperties check(String name) {
+		return this.properties.getChecks().computeIfAbsent(name, (key) -> new HealthCheckOverrideProperties());
 	}
 
 }
