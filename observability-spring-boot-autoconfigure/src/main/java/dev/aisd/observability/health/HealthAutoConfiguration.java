@@ -2,6 +2,8 @@ package dev.aisd.observability.health;
 
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,6 +28,7 @@ import dev.aisd.observability.ObservabilityAutoConfiguration;
 import dev.aisd.observability.ServiceName;
 import dev.aisd.observability.endpoint.EndpointCall;
 import dev.aisd.observability.endpoint.EndpointHandler;
+import dev.aisd.observability.endpoint.EndpointResponse;
 import dev.aisd.observability.endpoint.ObservabilityEndpoint;
 import dev.aisd.observability.endpoint.ObservabilityEndpoints;
 import dev.aisd.observability.health.internal.BootHealthContributors;
@@ -172,18 +175,16 @@ public final class HealthAutoConfiguration {
 		@ConditionalOnMissingBean(name = HEALTH_ENDPOINT_BEAN_NAME)
 		ObservabilityEndpoint observabilityHealthEndpoint(HealthEndpoints endpoints, HealthProperties properties,
 				Environment environment) {
-			DetailsRule details = DetailsRule.of(properties, environment);
-			return new ObservabilityEndpoint(ObservabilityEndpoints.HEALTH, properties.getPath(),
-					(call) -> endpoints.health(details.shown(call)));
+			return detailed(ObservabilityEndpoints.HEALTH, properties.getPath(), endpoints::health, properties,
+					environment);
 		}
 
 		@Bean(READINESS_ENDPOINT_BEAN_NAME)
 		@ConditionalOnMissingBean(name = READINESS_ENDPOINT_BEAN_NAME)
 		ObservabilityEndpoint observabilityReadinessEndpoint(HealthEndpoints endpoints, HealthProperties properties,
 				Environment environment) {
-			DetailsRule details = DetailsRule.of(properties, environment);
-			return new ObservabilityEndpoint(ObservabilityEndpoints.READINESS, properties.getReadyPath(),
-					(call) -> endpoints.ready(details.shown(call)));
+			return detailed(ObservabilityEndpoints.READINESS, properties.getReadyPath(), endpoints::ready, properties,
+					environment);
 		}
 
 		@Bean(LIVENESS_ENDPOINT_BEAN_NAME)
@@ -191,6 +192,14 @@ public final class HealthAutoConfiguration {
 		ObservabilityEndpoint observabilityLivenessEndpoint(HealthEndpoints endpoints, HealthProperties properties) {
 			return new ObservabilityEndpoint(ObservabilityEndpoints.LIVENESS, properties.getLivePath(),
 					EndpointHandler.immediate((call) -> endpoints.live()));
+		}
+
+		/** An endpoint whose answer shows the checks' detail to whom {@link DetailsRule} allows. */
+		private static ObservabilityEndpoint detailed(String id, String path,
+				Function<Boolean, CompletableFuture<EndpointResponse>> answer, HealthProperties properties,
+				Environment environment) {
+			DetailsRule details = DetailsRule.of(properties, environment);
+			return new ObservabilityEndpoint(id, path, (call) -> answer.apply(details.shown(call)));
 		}
 
 	}

@@ -1,8 +1,10 @@
 package dev.aisd.observability.logging;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.aisd.observability.ServiceName;
 import dev.aisd.observability.logging.internal.ServiceJsonProvider;
 import dev.aisd.observability.logging.internal.StringMdcEntryWriter;
+import net.logstash.logback.composite.AbstractFieldJsonProvider;
 import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogLevelJsonProvider;
@@ -59,23 +61,15 @@ public class ObservabilityJsonEncoder extends LoggingEventCompositeJsonEncoder {
 		// One event per line whatever the platform, as log shippers expect.
 		setLineSeparator("UNIX");
 		LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
-		LoggingEventFormattedTimestampJsonProvider timestamp = new LoggingEventFormattedTimestampJsonProvider();
-		timestamp.setFieldName("timestamp");
+		LoggingEventFormattedTimestampJsonProvider timestamp = named(new LoggingEventFormattedTimestampJsonProvider(),
+				"timestamp");
 		timestamp.setPattern("[ISO_INSTANT]");
 		timestamp.setTimeZone("UTC");
 		providers.addTimestamp(timestamp);
-		LogLevelJsonProvider level = new LogLevelJsonProvider();
-		level.setFieldName("level");
-		providers.addLogLevel(level);
-		LoggerNameJsonProvider logger = new LoggerNameJsonProvider();
-		logger.setFieldName("logger");
-		providers.addLoggerName(logger);
-		LoggingEventThreadNameJsonProvider thread = new LoggingEventThreadNameJsonProvider();
-		thread.setFieldName("thread");
-		providers.addThreadName(thread);
-		MessageJsonProvider message = new MessageJsonProvider();
-		message.setFieldName("message");
-		providers.addMessage(message);
+		providers.addLogLevel(named(new LogLevelJsonProvider(), "level"));
+		providers.addLoggerName(named(new LoggerNameJsonProvider(), "logger"));
+		providers.addThreadName(named(new LoggingEventThreadNameJsonProvider(), "thread"));
+		providers.addMessage(named(new MessageJsonProvider(), "message"));
 		providers.addProvider(this.serviceProvider);
 		MdcJsonProvider mdc = new MdcJsonProvider();
 		// Renamed rather than written twice: Spring Boot's tracing owns these MDC keys.
@@ -86,10 +80,14 @@ public class ObservabilityJsonEncoder extends LoggingEventCompositeJsonEncoder {
 		providers.addKeyValuePairs(new KeyValuePairsJsonProvider());
 		providers.addArguments(new ArgumentsJsonProvider());
 		providers.addLogstashMarkers(new LogstashMarkersJsonProvider());
-		StackTraceJsonProvider stackTrace = new StackTraceJsonProvider();
-		stackTrace.setFieldName("stack_trace");
-		providers.addStackTrace(stackTrace);
+		providers.addStackTrace(named(new StackTraceJsonProvider(), "stack_trace"));
 		setProviders(providers);
+	}
+
+	/** The contract's field names replace logstash-logback-encoder's defaults ({@code @timestamp}, ...). */
+	private static <P extends AbstractFieldJsonProvider<ILoggingEvent>> P named(P provider, String fieldName) {
+		provider.setFieldName(fieldName);
+		return provider;
 	}
 
 	/**

@@ -3,7 +3,6 @@ package dev.aisd.observability.web;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-import dev.aisd.observability.web.internal.RequestFields;
 import io.micrometer.observation.Observation;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -36,10 +35,9 @@ final class ReactiveRequestObservationHandler extends RequestObservationHandler<
 		InetSocketAddress remote = request.getRemoteAddress();
 		String clientIp = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
 				: null;
-		Object requestId = context.getAttributes().get(RequestAttributes.REQUEST_ID);
-		return new CompletedRequest(RequestFields.method(request.getMethod().name()), context.getPathPattern(),
-				RequestFields.path(request.getPath().value()), status, durationNanos, RequestFields.clientIp(clientIp),
-				(requestId != null) ? requestId.toString() : null, traceId, spanId, context.getError());
+		return completed(request.getMethod().name(), context.getPathPattern(), request.getPath().value(), status,
+				durationNanos, clientIp, context.getAttributes().get(RequestAttributes.REQUEST_ID), traceId, spanId,
+				context.getError());
 	}
 
 }

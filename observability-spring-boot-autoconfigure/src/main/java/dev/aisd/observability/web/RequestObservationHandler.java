@@ -2,6 +2,7 @@ package dev.aisd.observability.web;
 
 import java.util.List;
 
+import dev.aisd.observability.web.internal.RequestFields;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.tracing.Span;
@@ -96,5 +97,27 @@ abstract class RequestObservationHandler<C extends Observation.Context> implemen
 	 * @return the completed request
 	 */
 	abstract CompletedRequest complete(C context, long durationNanos, String traceId, String spanId);
+
+	/**
+	 * Describe a finished request from what its stack read, with the method, path and
+	 * client address bounded the same way for both stacks.
+	 * @param method the HTTP method as sent
+	 * @param route the route template, or {@code null}
+	 * @param rawPath the request path as sent
+	 * @param status the response status
+	 * @param durationNanos the measured duration
+	 * @param clientIp the client address, or {@code null}
+	 * @param requestId the request id attribute, or {@code null}
+	 * @param traceId the trace id of the server span or {@code null}
+	 * @param spanId the span id of the server span or {@code null}
+	 * @param error the exception that escaped, or {@code null}
+	 * @return the completed request
+	 */
+	static CompletedRequest completed(String method, String route, String rawPath, int status, long durationNanos,
+			String clientIp, Object requestId, String traceId, String spanId, Throwable error) {
+		return new CompletedRequest(RequestFields.method(method), route, RequestFields.path(rawPath), status,
+				durationNanos, RequestFields.clientIp(clientIp), (requestId != null) ? requestId.toString() : null,
+				traceId, spanId, error);
+	}
 
 }

@@ -2,7 +2,6 @@ package dev.aisd.observability.web;
 
 import java.util.List;
 
-import dev.aisd.observability.web.internal.RequestFields;
 import io.micrometer.observation.Observation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,11 +29,9 @@ final class ServletRequestObservationHandler extends RequestObservationHandler<S
 		HttpServletRequest request = context.getCarrier();
 		HttpServletResponse response = context.getResponse();
 		int status = (response != null) ? response.getStatus() : 500;
-		Object requestId = request.getAttribute(RequestAttributes.REQUEST_ID);
-		return new CompletedRequest(RequestFields.method(request.getMethod()), context.getPathPattern(),
-				RequestFields.path(request.getRequestURI()), status, durationNanos,
-				RequestFields.clientIp(request.getRemoteAddr()), (requestId != null) ? requestId.toString() : null,
-				traceId, spanId, context.getError());
+		return completed(request.getMethod(), context.getPathPattern(), request.getRequestURI(), status, durationNanos,
+				request.getRemoteAddr(), request.getAttribute(RequestAttributes.REQUEST_ID), traceId, spanId,
+				context.getError());
 	}
 
 }

@@ -1,12 +1,10 @@
 package dev.aisd.observability.security.autoconfigure.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.http.server.PathContainer;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
@@ -21,16 +19,14 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 public final class ReactiveRouteResolver {
 
-	private final ListableBeanFactory beanFactory;
-
-	private volatile List<PathPattern> patterns;
+	private final RoutePatterns patterns;
 
 	/**
 	 * Create a resolver reading the handler mappings of a bean factory on first use.
 	 * @param beanFactory the bean factory
 	 */
 	public ReactiveRouteResolver(ListableBeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
+		this.patterns = new RoutePatterns(() -> mappedPatterns(beanFactory));
 	}
 
 	/**
@@ -43,36 +39,19 @@ public final class ReactiveRouteResolver {
 		if (matched instanceof PathPattern pattern) {
 			return pattern.getPatternString();
 		}
-		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-		// Sorted most specific first, so the first match is the one WebFlux would pick.
-		for (PathPattern pattern : patterns()) {
-			if (pattern.matches(path)) {
-				return pattern.getPatternString();
-			}
-		}
-		return null;
+		return this.patterns.match(exchange.getRequest().getPath().pathWithinApplication());
 	}
 
-	private List<PathPattern> patterns() {
-		List<PathPattern> result = this.patterns;
-		if (result == null) {
-			result = loadPatterns();
-			this.patterns = result;
-		}
-		return result;
-	}
-
-	private List<PathPattern> loadPatterns() {
+	private static List<PathPattern> mappedPatterns(ListableBeanFactory beanFactory) {
 		List<PathPattern> result = new ArrayList<>();
-		Map<String, RequestMappingInfoHandlerMapping> mappings = this.beanFactory
+		Map<String, RequestMappingInfoHandlerMapping> mappings = beanFactory
 			.getBeansOfType(RequestMappingInfoHandlerMapping.class, false, false);
 		for (RequestMappingInfoHandlerMapping mapping : mappings.values()) {
 			for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
 				result.addAll(info.getPatternsCondition().getPatterns());
 			}
 		}
-		result.sort(Comparator.nullsLast(PathPattern.SPECIFICITY_COMPARATOR));
-		return List.copyOf(result);
+		return result;
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.aisd.observability.security.autoconfigure.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,16 +23,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class ServletRouteResolver implements Function<Object, String> {
 
-	private final ListableBeanFactory beanFactory;
-
-	private volatile List<PathPattern> patterns;
+	private final RoutePatterns patterns;
 
 	/**
 	 * Create a resolver.
 	 * @param beanFactory the factory holding the handler mappings
 	 */
 	public ServletRouteResolver(ListableBeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
+		this.patterns = new RoutePatterns(() -> mappedPatterns(beanFactory));
 	}
 
 	@Override
@@ -57,27 +54,12 @@ public final class ServletRouteResolver implements Function<Object, String> {
 		catch (RuntimeException ex) {
 			return null;
 		}
-		// Sorted most specific first, so the first match is the one Spring MVC would pick.
-		for (PathPattern pattern : patterns()) {
-			if (pattern.matches(container)) {
-				return pattern.getPatternString();
-			}
-		}
-		return null;
+		return this.patterns.match(container);
 	}
 
-	private List<PathPattern> patterns() {
-		List<PathPattern> result = this.patterns;
-		if (result == null) {
-			result = loadPatterns();
-			this.patterns = result;
-		}
-		return result;
-	}
-
-	private List<PathPattern> loadPatterns() {
+	private static List<PathPattern> mappedPatterns(ListableBeanFactory beanFactory) {
 		List<PathPattern> result = new ArrayList<>();
-		Map<String, RequestMappingInfoHandlerMapping> mappings = this.beanFactory
+		Map<String, RequestMappingInfoHandlerMapping> mappings = beanFactory
 			.getBeansOfType(RequestMappingInfoHandlerMapping.class, false, false);
 		for (RequestMappingInfoHandlerMapping mapping : mappings.values()) {
 			for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
@@ -91,8 +73,7 @@ public final class ServletRouteResolver implements Function<Object, String> {
 				}
 			}
 		}
-		result.sort(Comparator.nullsLast(PathPattern.SPECIFICITY_COMPARATOR));
-		return List.copyOf(result);
+		return result;
 	}
 
 }
