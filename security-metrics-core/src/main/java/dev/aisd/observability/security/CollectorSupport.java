@@ -238,6 +238,41 @@ abstract class CollectorSupport {
 		}
 	}
 
+	/**
+	 * Count one event of a family with two caller-chosen labels and tell the listener:
+	 * both see the same bounded label values. Callers name the event's fields as the
+	 * family names its labels.
+	 */
+	final void countEvent(TwoLabelMeters<Counter> meters, String eventName, String firstKey, String first,
+			String secondKey, String second) {
+		String firstValue = label(first);
+		String secondValue = label(second);
+		meters.get(firstValue, secondValue).increment();
+		event(eventName, firstKey, firstValue, secondKey, secondValue);
+	}
+
+	/**
+	 * Count one event of a family with one caller-chosen label and tell the listener.
+	 */
+	final void countEvent(OneLabelMeters<Counter> meters, String eventName, String key, String value) {
+		String bounded = label(value);
+		meters.get(bounded).increment();
+		event(eventName, key, bounded, null, null);
+	}
+
+	/**
+	 * Record a valid duration in its histogram and in the window its mean is computed
+	 * over; an invalid one is counted as rejected and recorded nowhere.
+	 */
+	final void recordSeconds(OneLabelMeters<DistributionSummary> meters, RollingMean recorded, String labelValue,
+			double seconds) {
+		String bounded = label(labelValue);
+		if (validDuration(seconds)) {
+			meters.get(bounded).record(seconds);
+			recorded.add(seconds);
+		}
+	}
+
 	final String label(String value) {
 		if (value == null || value.isEmpty()) {
 			this.rejected.count(Reason.MISSING_LABEL);

@@ -21,10 +21,7 @@ abstract class DetectionEventOperations extends ThreatEventOperations {
 	 * @param severity the severity
 	 */
 	public void recordWafRuleTrigger(String ruleId, String severity) {
-		String rule = label(ruleId);
-		String level = label(severity);
-		this.wafRulesTriggered.get(rule, level).increment();
-		event(SecurityEvent.MALICIOUS_WAF_RULE, "rule_id", rule, "severity", level);
+		countEvent(this.wafRulesTriggered, SecurityEvent.MALICIOUS_WAF_RULE, "rule_id", ruleId, "severity", severity);
 	}
 
 	/**
@@ -34,10 +31,8 @@ abstract class DetectionEventOperations extends ThreatEventOperations {
 	 * @param severity the severity
 	 */
 	public void recordIntrusionAttempt(String attackVector, String severity) {
-		String vector = label(attackVector);
-		String level = label(severity);
-		this.intrusionAttempts.get(vector, level).increment();
-		event(SecurityEvent.MALICIOUS_INTRUSION_ATTEMPT, "attack_vector", vector, "severity", level);
+		countEvent(this.intrusionAttempts, SecurityEvent.MALICIOUS_INTRUSION_ATTEMPT, "attack_vector", attackVector,
+				"severity", severity);
 	}
 
 	/**
@@ -46,9 +41,8 @@ abstract class DetectionEventOperations extends ThreatEventOperations {
 	 * @param detectionMethod how it was detected, for example {@code dlp}
 	 */
 	public void recordExfiltrationAttempt(String detectionMethod) {
-		String method = label(detectionMethod);
-		this.exfiltrationAttempts.get(method).increment();
-		event(SecurityEvent.MALICIOUS_DATA_EXFILTRATION, "detection_method", method, null, null);
+		countEvent(this.exfiltrationAttempts, SecurityEvent.MALICIOUS_DATA_EXFILTRATION, "detection_method",
+				detectionMethod);
 	}
 
 	/**
@@ -114,11 +108,9 @@ abstract class DetectionEventOperations extends ThreatEventOperations {
 	 * @param escalationLevel the level escalated to, for example {@code tier2}
 	 */
 	public void recordIncidentEscalation(String severity, String escalationLevel) {
-		String level = label(severity);
-		String tier = label(escalationLevel);
-		this.incidentEscalations.get(level, tier).increment();
 		this.escalationsTotal.increment();
-		event(SecurityEvent.INCIDENT_ESCALATED, "severity", level, "escalation_level", tier);
+		countEvent(this.incidentEscalations, SecurityEvent.INCIDENT_ESCALATED, "severity", severity,
+				"escalation_level", escalationLevel);
 	}
 
 	/**
@@ -150,11 +142,7 @@ abstract class DetectionEventOperations extends ThreatEventOperations {
 	 * @param seconds the latency, &gt;= 0
 	 */
 	public void recordDetectionTime(String detectionMethod, double seconds) {
-		String method = label(detectionMethod);
-		if (validDuration(seconds)) {
-			this.detectionLatency.get(method).record(seconds);
-			this.recordedDetectionTimes.add(seconds);
-		}
+		recordSeconds(this.detectionLatency, this.recordedDetectionTimes, detectionMethod, seconds);
 	}
 
 	/**
@@ -163,11 +151,7 @@ abstract class DetectionEventOperations extends ThreatEventOperations {
 	 * @param seconds the response time, &gt;= 0
 	 */
 	public void recordResponseTime(String eventType, double seconds) {
-		String type = label(eventType);
-		if (validDuration(seconds)) {
-			this.responseTime.get(type).record(seconds);
-			this.recordedResponseTimes.add(seconds);
-		}
+		recordSeconds(this.responseTime, this.recordedResponseTimes, eventType, seconds);
 	}
 
 	/**
@@ -176,11 +160,7 @@ abstract class DetectionEventOperations extends ThreatEventOperations {
 	 * @param seconds the mitigation time, &gt;= 0
 	 */
 	public void recordMitigationTime(String threatType, double seconds) {
-		String type = label(threatType);
-		if (validDuration(seconds)) {
-			this.mitigationTime.get(type).record(seconds);
-			this.recordedMitigationTimes.add(seconds);
-		}
+		recordSeconds(this.mitigationTime, this.recordedMitigationTimes, threatType, seconds);
 	}
 
 	/**

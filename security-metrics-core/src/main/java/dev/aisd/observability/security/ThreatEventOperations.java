@@ -74,11 +74,9 @@ abstract class ThreatEventOperations extends CollectorSupport {
 	 * @param failureReason the reason, for example {@code bad_credentials}
 	 */
 	public void recordAuthFailure(String authMethod, String failureReason) {
-		String method = label(authMethod);
-		String reason = label(failureReason);
-		this.authFailures.get(method, reason).increment();
 		this.authFailuresTotal.increment();
-		event(SecurityEvent.AUTHN_LOGIN_FAIL, "auth_method", method, "failure_reason", reason);
+		countEvent(this.authFailures, SecurityEvent.AUTHN_LOGIN_FAIL, "auth_method", authMethod, "failure_reason",
+				failureReason);
 	}
 
 	/**
@@ -112,11 +110,8 @@ abstract class ThreatEventOperations extends CollectorSupport {
 	 * @param action the action, for example {@code GET}
 	 */
 	public void recordAuthzDenial(String resource, String action) {
-		String res = label(resource);
-		String act = label(action);
-		this.authzDenials.get(res, act).increment();
 		this.authzDenialsTotal.increment();
-		event(SecurityEvent.AUTHZ_FAIL, "resource", res, "action", act);
+		countEvent(this.authzDenials, SecurityEvent.AUTHZ_FAIL, "resource", resource, "action", action);
 	}
 
 	/**
@@ -126,10 +121,8 @@ abstract class ThreatEventOperations extends CollectorSupport {
 	 * @param limitType the limit, for example {@code per_client}
 	 */
 	public void recordRateLimitViolation(String endpoint, String limitType) {
-		String point = label(endpoint);
-		String limit = label(limitType);
-		this.rateLimitViolations.get(point, limit).increment();
-		event(SecurityEvent.EXCESS_RATE_LIMIT_EXCEEDED, "endpoint", point, "limit_type", limit);
+		countEvent(this.rateLimitViolations, SecurityEvent.EXCESS_RATE_LIMIT_EXCEEDED, "endpoint", endpoint,
+				"limit_type", limitType);
 	}
 
 	/**
@@ -167,10 +160,8 @@ abstract class ThreatEventOperations extends CollectorSupport {
 	 * @param ipReputation the reputation of the client address, for example {@code unknown}
 	 */
 	public void recordHoneypotHit(String honeypotType, String ipReputation) {
-		String type = label(honeypotType);
-		String reputation = label(ipReputation);
-		this.honeypotHits.get(type, reputation).increment();
-		event(SecurityEvent.MALICIOUS_HONEYPOT_HIT, "honeypot_type", type, "ip_reputation", reputation);
+		countEvent(this.honeypotHits, SecurityEvent.MALICIOUS_HONEYPOT_HIT, "honeypot_type", honeypotType,
+				"ip_reputation", ipReputation);
 	}
 
 	/**
@@ -188,10 +179,7 @@ abstract class ThreatEventOperations extends CollectorSupport {
 	 * @param severity the severity
 	 */
 	public void recordAuditEvent(String eventCategory, String severity) {
-		String category = label(eventCategory);
-		String level = label(severity);
-		this.auditEvents.get(category, level).increment();
-		event(SecurityEvent.AUDIT_EVENT, "event_category", category, "severity", level);
+		countEvent(this.auditEvents, SecurityEvent.AUDIT_EVENT, "event_category", eventCategory, "severity", severity);
 	}
 
 	/**
@@ -201,10 +189,8 @@ abstract class ThreatEventOperations extends CollectorSupport {
 	 * @param severity the severity
 	 */
 	public void recordComplianceViolation(String policyType, String severity) {
-		String policy = label(policyType);
-		String level = label(severity);
-		this.complianceViolations.get(policy, level).increment();
-		event(SecurityEvent.COMPLIANCE_VIOLATION, "policy_type", policy, "severity", level);
+		countEvent(this.complianceViolations, SecurityEvent.COMPLIANCE_VIOLATION, "policy_type", policyType, "severity",
+				severity);
 	}
 
 	/**
@@ -212,9 +198,7 @@ abstract class ThreatEventOperations extends CollectorSupport {
 	 * @param patternType the pattern, for example {@code path_traversal}
 	 */
 	public void recordSuspiciousPattern(String patternType) {
-		String pattern = label(patternType);
-		this.suspiciousPatterns.get(pattern).increment();
-		event(SecurityEvent.MALICIOUS_SUSPICIOUS_PATTERN, "pattern_type", pattern, null, null);
+		countEvent(this.suspiciousPatterns, SecurityEvent.MALICIOUS_SUSPICIOUS_PATTERN, "pattern_type", patternType);
 	}
 
 	/**
@@ -223,10 +207,7 @@ abstract class ThreatEventOperations extends CollectorSupport {
 	 * @param duration the block duration as a label, for example {@code 1h}
 	 */
 	public void recordIpBlock(String blockReason, String duration) {
-		String reason = label(blockReason);
-		String length = label(duration);
-		this.ipBlocks.get(reason, length).increment();
-		event(SecurityEvent.MALICIOUS_IP_BLOCKED, "block_reason", reason, "duration", length);
+		countEvent(this.ipBlocks, SecurityEvent.MALICIOUS_IP_BLOCKED, "block_reason", blockReason, "duration", duration);
 	}
 
 	/**
