@@ -1,20 +1,12 @@
 package dev.aisd.observability.benchmarks.logging;
 
 import java.io.FileNotFoundException;
-import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import dev.aisd.observability.logging.HandledRequestLogger;
-import dev.aisd.observability.logging.ObservabilityJsonEncoder;
 import dev.aisd.observability.web.CompletedRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,9 +39,6 @@ import org.slf4j.MDC;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class LogLineBenchmark {
 
-	private static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p 4242 --- [bench] [%15.15t] "
-			+ "%-40.40logger{39} : %m%n";
-
 	@Param({ "null", "devnull", "async" })
 	public String sink;
 
@@ -70,13 +59,9 @@ public class LogLineBenchmark {
 		this.context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		this.context.reset();
 		this.context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.OFF);
-		ObservabilityJsonEncoder json = new ObservabilityJsonEncoder();
-		json.setService("bench-service");
-		this.jsonLogger = logger("bench.json", json);
-		PatternLayoutEncoder text = new PatternLayoutEncoder();
-		text.setPattern(TEXT_PATTERN);
-		this.textLogger = logger("bench.text", text);
-		logger(HandledRequestLogger.LOGGER_NAME, newJsonEncoder());
+		this.jsonLogger = BenchmarkLoggers.logger(this.context, "bench.json", BenchmarkLoggers.json(), this.sink);
+		this.textLogger = BenchmarkLoggers.logger(this.context, "bench.text", BenchmarkLoggers.text(), this.sink);
+		BenchmarkLoggers.logger(this.context, HandledRequestLogger.LOGGER_NAME, BenchmarkLoggers.json(), this.sink);
 		this.handledRequestLogger = new HandledRequestLogger(false);
 		// A request's MDC as the starter and Micrometer Tracing leave it.
 		MDC.put("request_id", "0af7651916cd43dd8448eb211c80319d");
@@ -88,40 +73,6 @@ public class LogLineBenchmark {
 	public void tearDown() {
 		MDC.clear();
 		this.context.stop();
-	}
-
-	private ObservabilityJsonEncoder newJsonEncoder() {
-		ObservabilityJsonEncoder json = new ObservabilityJsonEncoder();
-		json.setService("bench-service");
-		return json;
-	}
-
-	private Logger logger(String name, Encoder<ILoggingEvent> encoder) throws FileNotFoundException {
-		encoder.setContext(this.context);
-		encoder.start();
-		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-		appender.setContext(this.context);
-		appender.setEncoder(encoder);
-		OutputStream out = "null".equals(this.sink) ? OutputStream.nullOutputStream()
-				: new FileOutputStream("/dev/null");
-		appender.setOutputStream(out);
-		appender.start();
-		Appender<ILoggingEvent> attached = appender;
-		if ("async".equals(this.sink)) {
-			AsyncAppender async = new AsyncAppender();
-			async.setContext(this.context);
-			async.setQueueSize(8192);
-			async.setDiscardingThreshold(0);
-			async.setNeverBlock(false);
-			async.addAppender(appender);
-			async.start();
-			attached = async;
-		}
-		Logger logger = this.context.getLogger(name);
-		logger.setAdditive(false);
-		logger.setLevel(ch.qos.logback.classic.Level.INFO);
-		logger.addAppender(attached);
-		return logger;
 	}
 
 	@Benchmark

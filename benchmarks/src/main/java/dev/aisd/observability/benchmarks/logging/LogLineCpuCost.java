@@ -1,8 +1,6 @@
 package dev.aisd.observability.benchmarks.logging;
 
 import java.io.FileNotFoundException;
-import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -15,14 +13,8 @@ import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import com.sun.management.OperatingSystemMXBean;
 import dev.aisd.observability.logging.HandledRequestLogger;
-import dev.aisd.observability.logging.ObservabilityJsonEncoder;
 import dev.aisd.observability.web.CompletedRequest;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -38,9 +30,6 @@ import org.slf4j.MDC;
  * dev.aisd.observability.benchmarks.logging.LogLineCpuCost [events-per-round] [rounds]}
  */
 public final class LogLineCpuCost {
-
-	private static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p 4242 --- [bench] [%15.15t] "
-			+ "%-40.40logger{39} : %m%n";
 
 	private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 
@@ -59,12 +48,13 @@ public final class LogLineCpuCost {
 		this.context.reset();
 		this.context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
 		Map<String, Runnable> variants = new LinkedHashMap<>();
-		Logger jsonNull = logger("json.null", json(), "null");
-		Logger textNull = logger("text.null", text(), "null");
-		Logger jsonDevNull = logger("json.devnull", json(), "devnull");
-		Logger textDevNull = logger("text.devnull", text(), "devnull");
-		Logger jsonAsync = logger("json.async", json(), "async");
-		logger(HandledRequestLogger.LOGGER_NAME, json(), "devnull");
+		Logger jsonNull = BenchmarkLoggers.logger(this.context, "json.null", BenchmarkLoggers.json(), "null");
+		Logger textNull = BenchmarkLoggers.logger(this.context, "text.null", BenchmarkLoggers.text(), "null");
+		Logger jsonDevNull = BenchmarkLoggers.logger(this.context, "json.devnull", BenchmarkLoggers.json(), "devnull");
+		Logger textDevNull = BenchmarkLoggers.logger(this.context, "text.devnull", BenchmarkLoggers.text(), "devnull");
+		Logger jsonAsync = BenchmarkLoggers.logger(this.context, "json.async", BenchmarkLoggers.json(), "async");
+		this.asyncAppenders.add(BenchmarkLoggers.asyncAppender(jsonAsync));
+		BenchmarkLoggers.logger(this.context, HandledRequestLogger.LOGGER_NAME, BenchmarkLoggers.json(), "devnull");
 		HandledRequestLogger handled = new HandledRequestLogger(false);
 		CompletedRequest request = new CompletedRequest("GET", "/api/items/{id}", "/api/items/42", 200, 1_234_567,
 				"10.1.2.3", "0af7651916cd43dd8448eb211c80319d", "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
@@ -133,46 +123,6 @@ public final class LogLineCpuCost {
 		long[] sorted = values.clone();
 		Arrays.sort(sorted);
 		return sorted[sorted.length / 2];
-	}
-
-	private ObservabilityJsonEncoder json() {
-		ObservabilityJsonEncoder json = new ObservabilityJsonEncoder();
-		json.setService("bench-service");
-		return json;
-	}
-
-	private PatternLayoutEncoder text() {
-		PatternLayoutEncoder text = new PatternLayoutEncoder();
-		text.setPattern(TEXT_PATTERN);
-		return text;
-	}
-
-	private Logger logger(String name, Encoder<ILoggingEvent> encoder, String sink) throws FileNotFoundException {
-		encoder.setContext(this.context);
-		encoder.start();
-		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-		appender.setContext(this.context);
-		appender.setEncoder(encoder);
-		OutputStream out = "null".equals(sink) ? OutputStream.nullOutputStream() : new FileOutputStream("/dev/null");
-		appender.setOutputStream(out);
-		appender.start();
-		Appender<ILoggingEvent> attached = appender;
-		if ("async".equals(sink)) {
-			AsyncAppender async = new AsyncAppender();
-			async.setContext(this.context);
-			async.setQueueSize(8192);
-			async.setDiscardingThreshold(0);
-			async.setNeverBlock(false);
-			async.addAppender(appender);
-			async.start();
-			this.asyncAppenders.add(async);
-			attached = async;
-		}
-		Logger logger = this.context.getLogger(name);
-		logger.setAdditive(false);
-		logger.setLevel(Level.INFO);
-		logger.addAppender(attached);
-		return logger;
 	}
 
 }

@@ -1,11 +1,8 @@
 package dev.aisd.observability.benchmarks.tracing;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.aisd.observability.tracing.internal.SpanAttributes;
 import dev.aisd.observability.tracing.internal.SpanJsonWriter;
 import dev.aisd.observability.tracing.internal.SpanRecord;
 import dev.aisd.observability.tracing.internal.SpanRingBuffer;
@@ -40,24 +37,7 @@ public class SpanJsonBenchmark {
 
 	@Setup
 	public void fill() {
-		long start = System.currentTimeMillis() * 1_000_000L;
-		for (int i = 0; i < 512; i++) {
-			Map<String, Object> attributes = new LinkedHashMap<>();
-			attributes.put("http.request.method", "GET");
-			attributes.put("url.path", "/items/{id}");
-			attributes.put("http.response.status_code", 200L);
-			attributes.put("method", "GET");
-			attributes.put("uri", "/items/{id}");
-			attributes.put("status", "200");
-			attributes.put("outcome", "SUCCESS");
-			attributes.put("exception", "none");
-			String traceId = String.format("%032x", 0x0af7651916cd43ddL + i);
-			String spanId = String.format("%016x", 0xb7ad6b7169203331L + i);
-			this.buffer.record(new SpanRecord(traceId, spanId, (i % 2 == 0) ? null : spanId, "http GET /items/{id}",
-					"server", "ok", "sample-service", start + i * 1_000_000L, 2_130_000L + i,
-					SpanAttributes.of(attributes)));
-		}
-		this.spans = this.buffer.snapshot(512, (span) -> true);
+		this.spans = BenchmarkSpans.fill(this.buffer);
 	}
 
 	@Benchmark

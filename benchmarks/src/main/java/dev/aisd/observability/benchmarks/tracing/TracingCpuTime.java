@@ -2,12 +2,9 @@ package dev.aisd.observability.benchmarks.tracing;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-import dev.aisd.observability.tracing.internal.SpanAttributes;
 import dev.aisd.observability.tracing.internal.SpanJsonWriter;
 import dev.aisd.observability.tracing.internal.SpanRecord;
 import dev.aisd.observability.tracing.internal.SpanRingBuffer;
@@ -94,25 +91,7 @@ public final class TracingCpuTime {
 	}
 
 	private static List<SpanRecord> spans() {
-		SpanRingBuffer buffer = new SpanRingBuffer(512);
-		long start = System.currentTimeMillis() * 1_000_000L;
-		for (int i = 0; i < 512; i++) {
-			Map<String, Object> attributes = new LinkedHashMap<>();
-			attributes.put("http.request.method", "GET");
-			attributes.put("url.path", "/items/{id}");
-			attributes.put("http.response.status_code", 200L);
-			attributes.put("method", "GET");
-			attributes.put("uri", "/items/{id}");
-			attributes.put("status", "200");
-			attributes.put("outcome", "SUCCESS");
-			attributes.put("exception", "none");
-			String traceId = String.format("%032x", 0x0af7651916cd43ddL + i);
-			String spanId = String.format("%016x", 0xb7ad6b7169203331L + i);
-			buffer.record(new SpanRecord(traceId, spanId, (i % 2 == 0) ? null : spanId, "http GET /items/{id}",
-					"server", "ok", "sample-service", start + i * 1_000_000L, 2_130_000L + i,
-					SpanAttributes.of(attributes)));
-		}
-		return buffer.snapshot(512, (s) -> true);
+		return BenchmarkSpans.fill(new SpanRingBuffer(BenchmarkSpans.COUNT));
 	}
 
 }
