@@ -84,7 +84,7 @@ public final class ServerProcess implements AutoCloseable {
 
 	/**
 	 * Return the file the process writes its standard output and error to.
-	 * @return the log file
+	 * @return the absolute path of the log file
 	 */
 	public Path logFile() {
 		return this.logFile;
@@ -273,8 +273,9 @@ public final class ServerProcess implements AutoCloseable {
 		private ServerProcess launch() {
 			Path logFile;
 			try {
-				Files.createDirectories(this.logDirectory);
-				logFile = Files.createTempFile(this.logDirectory, this.name + "-", ".log");
+				// Absolute, so a tool run in another directory can be pointed at it.
+				Path directory = Files.createDirectories(this.logDirectory.toAbsolutePath());
+				logFile = Files.createTempFile(directory, this.name + "-", ".log");
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot create a log file for " + this.name + " in "
