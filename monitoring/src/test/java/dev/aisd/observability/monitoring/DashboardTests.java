@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.aisd.observability.monitoring.MonitoringFiles.DashboardQuery;
+import dev.aisd.observability.test.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import dev.aisd.observability.monitoring.MonitoringFiles.Rule;
 import dev.aisd.observability.monitoring.generate.GeneratorSettings;
+import dev.aisd.observability.test.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,10 +1,7 @@
 package dev.aisd.observability.monitoring;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.aisd.observability.test.ExternalTool;
+import dev.aisd.observability.test.ServerProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,44 +58,32 @@ class RunLocalScriptTests {
 			exchange.close();
 		});
 		service.start();
-		int prometheusPort = freePort();
-		ProcessBuilder builder = new ProcessBuilder("bash", "run-local.sh").directory(this.files.root().toFile())
-			.redirectErrorStream(true);
-		Map<String, String> environment = builder.environment();
-		environment.put("TARGET", "127.0.0.1:" + service.getAddress().getPort());
-		environment.put("PROMETHEUS_PORT", String.valueOf(prometheusPort));
-		environment.put("ALERTMANAGER_PORT", String.valueOf(freePort()));
-		environment.put("GRAFANA_PORT", String.valueOf(freePort()));
-		environment.put("SCRAPE_INTERVAL", "1s");
-		Process process = builder.start();
-		BlockingQueue<String> output = new LinkedBlockingQueue<>();
-		Thread reader = new Thread(() -> readLines(process, output));
-		reader.setDaemon(true);
-		reader.start();
-		try {
-			StringBuilder printed = new StringBuilder();
-			await().atMost(Duration.ofSeconds(60)).until(() -> {
-				String line = output.poll(1, TimeUnit.SECONDS);
-				if (line != null) {
-					printed.append(line).append('\n');
-				}
-				return printed.toString().contains("Ctrl-C") || !process.isAlive();
-			});
-			assertThat(printed.toString()).contains("Prometheus:   http://127.0.0.1:" + prometheusPort)
+		int prometheusPort = ServerProcess.freePort();
+		// Ready when Prometheus is; the script prints its banner once Alertmanager is too.
+		try (ServerProcess script = ServerProcess.builder("run-local", List.of("bash", "run-local.sh"))
+			.workingDirectory(this.files.root())
+			.environment(Map.of("TARGET", "127.0.0.1:" + service.getAddress().getPort(), "PROMETHEUS_PORT",
+					String.valueOf(prometheusPort), "ALERTMANAGER_PORT", String.valueOf(ServerProcess.freePort()),
+					"GRAFANA_PORT", String.valueOf(ServerProcess.freePort()), "SCRAPE_INTERVAL", "1s"))
+			.readyWhenOk("http://127.0.0.1:" + prometheusPort + "/-/ready")
+			.startTimeout(Duration.ofSeconds(60))
+			.start()) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> script.log().contains("Ctrl-C") || !script.isAlive());
+			String printed = script.log();
+			assertThat(printed).contains("Prometheus:   http://127.0.0.1:" + prometheusPort)
 				.contains("Alertmanager: http://127.0.0.1:");
-			Path work = Path.of(printed.toString().replaceAll("(?s).*Logs and data in (\\S+) .*", "$1"));
+			Path work = Path.of(printed.replaceAll("(?s).*Logs and data in (\\S+) .*", "$1"));
 			assertThat(work).isDirectory();
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(
 					"http://127.0.0.1:" + prometheusPort + "/api/v1/query?query=count%20by%20(job)%20(up%20%3D%3D%201)"))
 				.contains("\"metric\":{\"job\":\"services\"},\"value\":[")
 				.contains("\"1\"]")
 				.doesNotContain("\"job\":\"security\""));
-			process.destroy();
-			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			// SIGTERM, as Ctrl-C would: the script stops both servers and removes its directory.
+			assertThat(script.stop(Duration.ofSeconds(30))).isTrue();
 			assertThat(work).doesNotExist();
 		}
 		finally {
-			process.destroyForcibly();
 			service.stop(0);
 		}
 	}
@@ -107,25 +91,6 @@ class RunLocalScriptTests {
 	private String get(String url) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
-	}
-
-	private static void readLines(Process process, BlockingQueue<String> output) {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				output.add(line);
-			}
-		}
-		catch (IOException ex) {
-			// The process ended; what it printed is already queued.
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -8,15 +8,18 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.aisd.observability.testsupport.JsonLines;
-import dev.aisd.observability.testsupport.StdoutCapture;
 import dev.aisd.observability.testsupport.TestApplications;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -27,7 +30,15 @@ import static org.awaitility.Awaitility.await;
  * How the choice of log format plays with Spring Boot's logging set-up: the service name
  * chain, {@code observability.logging.format=text}, and a user's own logback file.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LoggingFormatEndToEndTests {
+
+	private CapturedOutput stdout;
+
+	@BeforeEach
+	void captureStdout(CapturedOutput output) {
+		this.stdout = output;
+	}
 
 	@Test
 	void runWhenServiceNamePropertySetThenItWinsOverApplicationName() {
@@ -108,26 +119,20 @@ class LoggingFormatEndToEndTests {
 	}
 
 	private List<String> runAndLog(DefaultResourceLoader resourceLoader, String... properties) {
-		StdoutCapture stdout = StdoutCapture.start();
-		try {
-			try (ConfigurableApplicationContext context = TestApplications.run(PlainApplication.class,
-					WebApplicationType.NONE, resourceLoader, properties)) {
-				MDC.put("request_id", "probe-1");
-				try {
-					LoggerFactory.getLogger(LoggingFormatEndToEndTests.class).info("probe line");
-				}
-				finally {
-					MDC.remove("request_id");
-				}
-				// Lines are written by a background thread.
-				await().atMost(Duration.ofSeconds(10))
-					.until(() -> stdout.lines().stream().anyMatch((line) -> line.contains("probe line")));
+		try (ConfigurableApplicationContext context = TestApplications.run(PlainApplication.class,
+				WebApplicationType.NONE, resourceLoader, properties)) {
+			MDC.put("request_id", "probe-1");
+			try {
+				LoggerFactory.getLogger(LoggingFormatEndToEndTests.class).info("probe line");
 			}
-			return stdout.lines();
+			finally {
+				MDC.remove("request_id");
+			}
+			// Lines are written by a background thread.
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> JsonLines.lines(this.stdout).stream().anyMatch((line) -> line.contains("probe line")));
 		}
-		finally {
-			stdout.stop();
-		}
+		return JsonLines.lines(this.stdout);
 	}
 
 	// Logging is set up before any bean exists: no auto-configuration needed here.

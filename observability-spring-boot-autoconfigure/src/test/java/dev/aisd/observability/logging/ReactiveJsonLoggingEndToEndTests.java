@@ -6,11 +6,11 @@ import java.util.function.Predicate;
 
 import dev.aisd.observability.testsupport.JsonLines;
 import dev.aisd.observability.testsupport.RawHttp;
-import dev.aisd.observability.testsupport.StdoutCapture;
 import dev.aisd.observability.testsupport.TestApplications;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -36,17 +38,18 @@ import static org.awaitility.Awaitility.await;
  * A WebFlux application with the starter and no logging configuration: log lines
  * written on any thread of a request's reactive chain carry its ids.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ReactiveJsonLoggingEndToEndTests {
 
-	private static StdoutCapture stdout;
+	private static CapturedOutput stdout;
 
 	private static ConfigurableApplicationContext context;
 
 	private static int port;
 
 	@BeforeAll
-	static void start() {
-		stdout = StdoutCapture.start();
+	static void start(CapturedOutput output) {
+		stdout = output;
 		context = TestApplications.run(ReactiveApplication.class, WebApplicationType.REACTIVE, null,
 				"spring.application.name=reactive-e2e", "server.max-http-request-header-size=64KB");
 		port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -54,13 +57,8 @@ class ReactiveJsonLoggingEndToEndTests {
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (context != null) {
-				context.close();
-			}
-		}
-		finally {
-			stdout.stop();
+		if (context != null) {
+			context.close();
 		}
 	}
 
@@ -80,7 +78,7 @@ class ReactiveJsonLoggingEndToEndTests {
 		assertThat(handled.get("trace_id").asString()).isEqualTo(traceId);
 		assertThat(handled.get("span_id").asString()).isEqualTo(spanId);
 		assertThat(handled.get("service").asString()).isEqualTo("reactive-e2e");
-		List<JsonNode> hops = JsonLines.matching(JsonLines.parse(stdout.lines()),
+		List<JsonNode> hops = JsonLines.matching(JsonLines.parse(JsonLines.lines(stdout)),
 				(event) -> event.path("message").asString("").startsWith("hop ") && event.path("message").asString("").endsWith(" 5"));
 		assertThat(hops).extracting((event) -> event.get("message").asString())
 			.containsExactly("hop start 5", "hop after publishOn 5", "hop after delay 5");
@@ -117,7 +115,7 @@ class ReactiveJsonLoggingEndToEndTests {
 		for (int i = 100; i < 110; i++) {
 			awaitLine(JsonLines.message("Handled request").and(JsonLines.field("request_id", "concurrent-" + i)));
 		}
-		List<JsonNode> hops = JsonLines.matching(JsonLines.parse(stdout.lines()),
+		List<JsonNode> hops = JsonLines.matching(JsonLines.parse(JsonLines.lines(stdout)),
 				(event) -> event.path("message").asString("").matches("hop .* 1\\d\\d"));
 		assertThat(hops).hasSize(30).allSatisfy((event) -> {
 			String message = event.get("message").asString();
@@ -136,14 +134,14 @@ class ReactiveJsonLoggingEndToEndTests {
 		assertThat(response.head()).doesNotContain("<script>").doesNotContain("way-too-long-way");
 		if (response.status() == 400) {
 			// Reactor Netty itself refuses some header bytes before any filter runs.
-			assertThat(stdout.text()).doesNotContain(value);
+			assertThat(stdout.getOut()).doesNotContain(value);
 			return;
 		}
 		assertThat(response.status()).isEqualTo(200);
 		String requestId = response.header("X-Request-ID");
 		assertThat(requestId).matches("[0-9a-f]{32}");
 		awaitLine(JsonLines.message("Handled request").and(JsonLines.field("request_id", requestId)));
-		assertThat(stdout.text()).doesNotContain(value).doesNotContain("<script>");
+		assertThat(stdout.getOut()).doesNotContain(value).doesNotContain("<script>");
 	}
 
 	@Test
@@ -171,13 +169,13 @@ class ReactiveJsonLoggingEndToEndTests {
 
 	private static JsonNode awaitLine(Predicate<JsonNode> predicate) {
 		return await().atMost(Duration.ofSeconds(10)).until(() -> {
-			List<JsonNode> matching = JsonLines.matching(JsonLines.parse(stdout.lines()), predicate);
+			List<JsonNode> matching = JsonLines.matching(JsonLines.parse(JsonLines.lines(stdout)), predicate);
 			return matching.isEmpty() ? null : matching.get(matching.size() - 1);
 		}, (node) -> node != null);
 	}
 
 	private static void assertEveryLineIsJson() {
-		List<String> lines = stdout.lines();
+		List<String> lines = JsonLines.lines(stdout);
 		assertThat(lines).isNotEmpty();
 		assertThat(JsonLines.parse(lines)).allSatisfy((event) -> assertThat(event.has("timestamp")
 				&& event.has("level") && event.has("message") && event.has("service"))

@@ -7,11 +7,11 @@ import java.util.function.Predicate;
 
 import dev.aisd.observability.testsupport.JsonLines;
 import dev.aisd.observability.testsupport.RawHttp;
-import dev.aisd.observability.testsupport.StdoutCapture;
 import dev.aisd.observability.testsupport.TestApplications;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -36,20 +38,21 @@ import static org.awaitility.Awaitility.await;
  * A Servlet application with the starter and no logging configuration: every line on
  * stdout is one JSON object, carrying the request context.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ServletJsonLoggingEndToEndTests {
 
 	static final String HOSTILE_MESSAGE = "quote \" backslash \\ newline \n cr \r tab \t nul \u0000 esc \u001b "
 			+ "line-sep \u2028 </script> {\"level\":\"FAKE\"}";
 
-	private static StdoutCapture stdout;
+	private static CapturedOutput stdout;
 
 	private static ConfigurableApplicationContext context;
 
 	private static int port;
 
 	@BeforeAll
-	static void start() {
-		stdout = StdoutCapture.start();
+	static void start(CapturedOutput output) {
+		stdout = output;
 		context = TestApplications.run(ServletApplication.class, WebApplicationType.SERVLET, null,
 				"spring.application.name=servlet-e2e", "server.max-http-request-header-size=64KB");
 		port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -57,13 +60,8 @@ class ServletJsonLoggingEndToEndTests {
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (context != null) {
-				context.close();
-			}
-		}
-		finally {
-			stdout.stop();
+		if (context != null) {
+			context.close();
 		}
 	}
 
@@ -121,14 +119,14 @@ class ServletJsonLoggingEndToEndTests {
 		assertThat(response.head()).doesNotContain("<script>").doesNotContain("way-too-long-way");
 		if (response.status() == 400) {
 			// Tomcat itself refuses some header bytes (non-ASCII) before any filter runs.
-			assertThat(stdout.text()).doesNotContain(value);
+			assertThat(stdout.getOut()).doesNotContain(value);
 			return;
 		}
 		assertThat(response.status()).isEqualTo(200);
 		String requestId = response.header("X-Request-ID");
 		assertThat(requestId).matches("[0-9a-f]{32}");
 		awaitLine(JsonLines.message("Handled request").and(JsonLines.field("request_id", requestId)));
-		assertThat(stdout.text()).doesNotContain(value)
+		assertThat(stdout.getOut()).doesNotContain(value)
 			.doesNotContain("<script>")
 			.doesNotContain("way-too-long-way-too-long");
 		assertEveryLineIsJson();
@@ -144,7 +142,7 @@ class ServletJsonLoggingEndToEndTests {
 		assertThat(response.header("X-Request-ID")).matches("[0-9a-f]{32}");
 		awaitLine(JsonLines.message("Handled request")
 			.and(JsonLines.field("request_id", response.header("X-Request-ID"))));
-		assertThat(stdout.text()).doesNotContain("A".repeat(200));
+		assertThat(stdout.getOut()).doesNotContain("A".repeat(200));
 	}
 
 	@Test
@@ -183,7 +181,7 @@ class ServletJsonLoggingEndToEndTests {
 		assertThat(handled.get("path").asString()).isEqualTo("/async/{id}");
 		assertThat(handled.get("status_code").asInt()).isEqualTo(200);
 		assertThat(handled.get("trace_id").asString()).isEqualTo(response.header("X-Trace-ID"));
-		assertThat(JsonLines.matching(JsonLines.parse(stdout.lines()),
+		assertThat(JsonLines.matching(JsonLines.parse(JsonLines.lines(stdout)),
 				JsonLines.message("Handled request").and(JsonLines.field("request_id", "async-1"))))
 			.hasSize(1);
 	}
@@ -203,13 +201,13 @@ class ServletJsonLoggingEndToEndTests {
 
 	private static JsonNode awaitLine(Predicate<JsonNode> predicate) {
 		return await().atMost(Duration.ofSeconds(10)).until(() -> {
-			List<JsonNode> matching = JsonLines.matching(JsonLines.parse(stdout.lines()), predicate);
+			List<JsonNode> matching = JsonLines.matching(JsonLines.parse(JsonLines.lines(stdout)), predicate);
 			return matching.isEmpty() ? null : matching.get(matching.size() - 1);
 		}, (node) -> node != null);
 	}
 
 	private static void assertEveryLineIsJson() {
-		List<String> lines = stdout.lines();
+		List<String> lines = JsonLines.lines(stdout);
 		assertThat(lines).isNotEmpty();
 		assertThat(JsonLines.parse(lines))
 			.allSatisfy((event) -> assertThat(event.has("timestamp") && event.has("level") && event.has("logger")

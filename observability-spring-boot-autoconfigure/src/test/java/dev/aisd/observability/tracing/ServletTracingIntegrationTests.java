@@ -12,6 +12,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.annotation.Observed;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -54,7 +56,7 @@ class ServletTracingIntegrationTests {
 	private int port;
 
 	@Autowired
-	private CollectingSpanExporter exporter;
+	private InMemorySpanExporter exporter;
 
 	@Autowired
 	private MeterRegistry meterRegistry;
@@ -213,23 +215,21 @@ class ServletTracingIntegrationTests {
 		assertThat(serverSpanOf("/items/{id}", traceId)).isNotNull();
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(exported(sampledTraceId, "http GET /items/{id}")).isNotNull());
-		assertThat(this.exporter.spans()).noneMatch((span) -> span.getTraceId().equals(traceId));
+		assertThat(this.exporter.getFinishedSpanItems()).noneMatch((span) -> span.getTraceId().equals(traceId));
 	}
 
 	@Test
+	// A stopped exporter stays stopped: the next test gets a new context.
+	@DirtiesContext
 	void exportWhenCollectorFailsThenAppServesAndFailuresAreCounted() throws Exception {
 		FunctionCounter counter = this.meterRegistry.find("observability.spans.export.failed").functionCounter();
 		assertThat(counter).isNotNull();
 		double before = counter.count();
-		this.exporter.failing(true);
-		try {
-			assertThat(get("/items/1", Map.of()).statusCode()).isEqualTo(200);
-			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(counter.count()).isGreaterThan(before));
-			assertThat(get("/items/2", Map.of()).statusCode()).isEqualTo(200);
-		}
-		finally {
-			this.exporter.failing(false);
-		}
+		// A stopped exporter fails every export, like a collector that is down.
+		this.exporter.shutdown();
+		assertThat(get("/items/1", Map.of()).statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(counter.count()).isGreaterThan(before));
+		assertThat(get("/items/2", Map.of()).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -283,7 +283,7 @@ class ServletTracingIntegrationTests {
 	}
 
 	private SpanData exported(String traceId, String name) {
-		return this.exporter.spans()
+		return this.exporter.getFinishedSpanItems()
 			.stream()
 			.filter((span) -> span.getTraceId().equals(traceId) && span.getName().equals(name))
 			.findFirst()
@@ -350,8 +350,8 @@ class ServletTracingIntegrationTests {
 	static class App {
 
 		@Bean
-		CollectingSpanExporter collectingSpanExporter() {
-			return new CollectingSpanExporter();
+		InMemorySpanExporter inMemorySpanExporter() {
+			return InMemorySpanExporter.create();
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class TracingAutoConfigurationTests {
 				assertThat(recorded).hasSize(50);
 				assertThat(recorded.get(0).name()).isEqualTo("op-0");
 				assertThat(recorded.get(0).service()).isEqualTo("runner");
-				assertThat(context.getBean(CollectingSpanExporter.class).spans()).isEmpty();
+				assertThat(context.getBean(InMemorySpanExporter.class).getFinishedSpanItems()).isEmpty();
 			});
 	}
 
@@ -113,7 +114,7 @@ class TracingAutoConfigurationTests {
 				}
 				context.getBean(SdkTracerProvider.class).forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
 				assertThat(context.getBean(SpanRingBuffer.class).snapshot(512, (span) -> true)).hasSize(20);
-				assertThat(context.getBean(CollectingSpanExporter.class).spans()).hasSize(20);
+				assertThat(context.getBean(InMemorySpanExporter.class).getFinishedSpanItems()).hasSize(20);
 			});
 	}
 
@@ -122,7 +123,8 @@ class TracingAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(ExporterConfiguration.class)
 			.withPropertyValues("management.tracing.sampling.probability=1.0")
 			.run((context) -> {
-				context.getBean(CollectingSpanExporter.class).failing(true);
+				// A stopped exporter fails every export, like a collector that is down.
+				context.getBean(InMemorySpanExporter.class).shutdown();
 				Tracer tracer = context.getBean(Tracer.class);
 				for (int i = 0; i < 7; i++) {
 					tracer.nextSpan().name("op-" + i).start().end();
@@ -344,8 +346,8 @@ class TracingAutoConfigurationTests {
 	static class ExporterConfiguration {
 
 		@Bean
-		CollectingSpanExporter collectingSpanExporter() {
-			return new CollectingSpanExporter();
+		InMemorySpanExporter inMemorySpanExporter() {
+			return InMemorySpanExporter.create();
 		}
 
 	}

@@ -16,18 +16,20 @@ import java.util.function.Predicate;
 
 import dev.aisd.observability.logging.HandledRequestLogger;
 import dev.aisd.observability.testsupport.JsonLines;
-import dev.aisd.observability.testsupport.StdoutCapture;
 import dev.aisd.observability.testsupport.TestApplications;
 import dev.aisd.observability.tracing.internal.SpanRecord;
 import dev.aisd.observability.tracing.internal.SpanRingBuffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  * The request path of a WebFlux application on a real Netty: what is recorded (metric,
  * {@code Handled request} line, span) for hostile and operational requests.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ReactiveRequestPathEndToEndTests {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -49,15 +52,15 @@ class ReactiveRequestPathEndToEndTests {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private static StdoutCapture stdout;
+	private static CapturedOutput stdout;
 
 	private static ConfigurableApplicationContext context;
 
 	private static int port;
 
 	@BeforeAll
-	static void start() {
-		stdout = StdoutCapture.start();
+	static void start(CapturedOutput output) {
+		stdout = output;
 		context = TestApplications.run(ReactiveApplication.class, WebApplicationType.REACTIVE, null,
 				"spring.application.name=reactive-path");
 		port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -65,13 +68,8 @@ class ReactiveRequestPathEndToEndTests {
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (context != null) {
-				context.close();
-			}
-		}
-		finally {
-			stdout.stop();
+		if (context != null) {
+			context.close();
 		}
 	}
 
@@ -112,7 +110,7 @@ class ReactiveRequestPathEndToEndTests {
 		// A request after it, to know that its line has been written.
 		assertThat(get("/api/search?q=after-path-parameters")).isEqualTo(200);
 		awaitAccessLine((event) -> event.path("path").asString("").equals("/api/search"));
-		assertThat(stdout.text()).doesNotContain(secret);
+		assertThat(stdout.getOut()).doesNotContain(secret);
 		assertThat(ringBuffer().snapshot(1000, (span) -> span.toString().contains(secret))).isEmpty();
 	}
 
@@ -159,7 +157,7 @@ class ReactiveRequestPathEndToEndTests {
 	}
 
 	static List<JsonNode> accessLines() {
-		return JsonLines.parse(stdout.lines().stream().filter((line) -> line.startsWith("{")).toList())
+		return JsonLines.parse(JsonLines.lines(stdout).stream().filter((line) -> line.startsWith("{")).toList())
 			.stream()
 			.filter((event) -> HandledRequestLogger.MESSAGE.equals(event.path("message").asString("")))
 			.toList();

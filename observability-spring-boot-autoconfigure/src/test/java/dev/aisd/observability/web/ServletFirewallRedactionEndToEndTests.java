@@ -10,16 +10,18 @@ import java.util.List;
 
 import dev.aisd.observability.logging.HandledRequestLogger;
 import dev.aisd.observability.testsupport.JsonLines;
-import dev.aisd.observability.testsupport.StdoutCapture;
 import dev.aisd.observability.testsupport.TestApplications;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,17 +32,18 @@ import static org.awaitility.Awaitility.await;
  * A Servlet application with Spring Security: a request its firewall rejects before any
  * route matches is logged without the path parameters of its raw URI.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ServletFirewallRedactionEndToEndTests {
 
-	private static StdoutCapture stdout;
+	private static CapturedOutput stdout;
 
 	private static ConfigurableApplicationContext context;
 
 	private static int port;
 
 	@BeforeAll
-	static void start() {
-		stdout = StdoutCapture.start();
+	static void start(CapturedOutput output) {
+		stdout = output;
 		// Spring Security on: the test applications leave it out unless told otherwise.
 		context = TestApplications.run(SecuredApplication.class, WebApplicationType.SERVLET, null,
 				"spring.application.name=firewall", "spring.autoconfigure.exclude=");
@@ -49,13 +52,8 @@ class ServletFirewallRedactionEndToEndTests {
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (context != null) {
-				context.close();
-			}
-		}
-		finally {
-			stdout.stop();
+		if (context != null) {
+			context.close();
 		}
 	}
 
@@ -71,11 +69,11 @@ class ServletFirewallRedactionEndToEndTests {
 			.get();
 		assertThat(line.path("path").asString()).isEqualTo("/api/items");
 		assertThat(line.path("status_code").asInt()).isBetween(400, 499);
-		assertThat(stdout.text()).doesNotContain(secret);
+		assertThat(stdout.getOut()).doesNotContain(secret);
 	}
 
 	private static List<JsonNode> accessLines() {
-		return JsonLines.parse(stdout.lines().stream().filter((line) -> line.startsWith("{")).toList())
+		return JsonLines.parse(JsonLines.lines(stdout).stream().filter((line) -> line.startsWith("{")).toList())
 			.stream()
 			.filter((event) -> HandledRequestLogger.MESSAGE.equals(event.path("message").asString("")))
 			.toList();

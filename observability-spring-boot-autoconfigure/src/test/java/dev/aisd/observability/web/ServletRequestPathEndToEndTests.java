@@ -16,18 +16,20 @@ import java.util.function.Predicate;
 
 import dev.aisd.observability.logging.HandledRequestLogger;
 import dev.aisd.observability.testsupport.JsonLines;
-import dev.aisd.observability.testsupport.StdoutCapture;
 import dev.aisd.observability.testsupport.TestApplications;
 import dev.aisd.observability.tracing.internal.SpanRecord;
 import dev.aisd.observability.tracing.internal.SpanRingBuffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  * The request path of a Servlet application on a real Tomcat: what is recorded (metric,
  * {@code Handled request} line, span) for hostile and operational requests.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ServletRequestPathEndToEndTests {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -49,15 +52,15 @@ class ServletRequestPathEndToEndTests {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private static StdoutCapture stdout;
+	private static CapturedOutput stdout;
 
 	private static ConfigurableApplicationContext context;
 
 	private static int port;
 
 	@BeforeAll
-	static void start() {
-		stdout = StdoutCapture.start();
+	static void start(CapturedOutput output) {
+		stdout = output;
 		context = TestApplications.run(ServletApplication.class, WebApplicationType.SERVLET, null,
 				"spring.application.name=servlet-path");
 		port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -65,13 +68,8 @@ class ServletRequestPathEndToEndTests {
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (context != null) {
-				context.close();
-			}
-		}
-		finally {
-			stdout.stop();
+		if (context != null) {
+			context.close();
 		}
 	}
 
@@ -92,7 +90,7 @@ class ServletRequestPathEndToEndTests {
 			assertThat(span.attributes().get("http.response.status_code")).isEqualTo(400L);
 		});
 		// No stack trace per malformed request.
-		assertThat(stdout.text()).doesNotContain("InvalidParameterException").doesNotContain("stack_trace");
+		assertThat(stdout.getOut()).doesNotContain("InvalidParameterException").doesNotContain("stack_trace");
 	}
 
 	@Test
@@ -117,7 +115,7 @@ class ServletRequestPathEndToEndTests {
 		// A request after it, to know that its line has been written.
 		assertThat(get("/api/search?q=after-path-parameters")).isEqualTo(200);
 		awaitAccessLine((event) -> event.path("path").asString("").equals("/api/search"));
-		assertThat(stdout.text()).doesNotContain(secret);
+		assertThat(stdout.getOut()).doesNotContain(secret);
 		assertThat(ringBuffer().snapshot(1000, (span) -> span.toString().contains(secret))).isEmpty();
 	}
 
@@ -164,7 +162,7 @@ class ServletRequestPathEndToEndTests {
 	}
 
 	static List<JsonNode> accessLines() {
-		return JsonLines.parse(stdout.lines().stream().filter((line) -> line.startsWith("{")).toList())
+		return JsonLines.parse(JsonLines.lines(stdout).stream().filter((line) -> line.startsWith("{")).toList())
 			.stream()
 			.filter((event) -> HandledRequestLogger.MESSAGE.equals(event.path("message").asString("")))
 			.toList();

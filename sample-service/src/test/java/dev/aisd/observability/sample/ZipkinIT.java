@@ -1,22 +1,18 @@
 package dev.aisd.observability.sample;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import dev.aisd.observability.sample.it.ZipkinServer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Spans reach a real Zipkin server ({@code io.zipkin:zipkin-server:exec}, in-memory
- * storage, started as a subprocess on a loopback port) with their parent/child links
- * intact, the same ids are in the ring buffer, and with Zipkin gone the service serves on
+ * storage, a {@link ZipkinServer} subprocess on a loopback port) with their parent/child
+ * links intact, the same ids are in the ring buffer, and with Zipkin gone the service serves on
  * while failed exports are counted.
  */
 class ZipkinIT {
@@ -44,11 +40,7 @@ class ZipkinIT {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private static Process zipkin;
-
-	private static int zipkinPort;
-
-	private static Path zipkinLog;
+	private static ZipkinServer zipkin;
 
 	private static ConfigurableApplicationContext app;
 
@@ -56,25 +48,10 @@ class ZipkinIT {
 
 	@BeforeAll
 	static void start() throws Exception {
-		zipkinPort = freePort();
-		zipkinLog = Files.createTempFile("zipkin", ".log");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-				zipkinJar().getAbsolutePath(), "--armeria.ports[0].port=" + zipkinPort,
-				"--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].protocols[0]=http")
-			.redirectErrorStream(true)
-			.redirectOutput(zipkinLog.toFile());
-		Map<String, String> environment = builder.environment();
-		environment.put("STORAGE_TYPE", "mem");
-		environment.put("SELF_TRACING_ENABLED", "false");
-		zipkin = builder.start();
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-			assertThat(zipkin.isAlive()).as("zipkin exited: %s", Files.readString(zipkinLog)).isTrue();
-			return get(zipkinPort, "/health").statusCode() == 200;
-		});
+		zipkin = ZipkinServer.start();
 		app = new SpringApplicationBuilder(SampleServiceApplication.class).run("--server.port=0",
 				"--server.address=127.0.0.1", "--management.tracing.sampling.probability=1.0",
-				"--management.tracing.export.zipkin.endpoint=http://127.0.0.1:" + zipkinPort + "/api/v2/spans",
+				"--management.tracing.export.zipkin.endpoint=" + zipkin.spansEndpoint(),
 				"--management.tracing.export.zipkin.connect-timeout=500ms",
 				"--management.opentelemetry.tracing.export.schedule-delay=200ms",
 				"--sample.security.operator-password=" + OPERATOR_PASSWORD);
@@ -89,7 +66,9 @@ class ZipkinIT {
 			}
 		}
 		finally {
-			stopZipkin();
+			if (zipkin != null) {
+				zipkin.close();
+			}
 		}
 	}
 
@@ -134,7 +113,7 @@ class ZipkinIT {
 		// The same spans, parent and child intact, in Zipkin.
 		Map<String, JsonNode> remote = new HashMap<>();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-			HttpResponse<String> trace = get(zipkinPort, "/api/v2/trace/" + traceId);
+			HttpResponse<String> trace = get(zipkin.port(), "/api/v2/trace/" + traceId);
 			assertThat(trace.statusCode()).isEqualTo(200);
 			remote.clear();
 			json.readTree(trace.body()).forEach((span) -> remote.put(span.get("id").asString(), span));
@@ -160,7 +139,7 @@ class ZipkinIT {
 		assertThat(serverTags.propertyNames()).doesNotContain("method", "uri", "status", "outcome", "exception");
 
 		// Collector down: the service serves on, health is unaffected, failures are counted.
-		stopZipkin();
+		zipkin.close();
 		FunctionCounter failed = app.getBean(MeterRegistry.class)
 			.find("observability.spans.export.failed")
 			.functionCounter();
@@ -190,29 +169,6 @@ class ZipkinIT {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void stopZipkin() throws InterruptedException {
-		if (zipkin != null && zipkin.isAlive()) {
-			zipkin.destroy();
-			if (!zipkin.waitFor(30, TimeUnit.SECONDS)) {
-				zipkin.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-			}
-		}
-	}
-
-	private static File zipkinJar() {
-		String configured = System.getProperty("zipkin.server.jar", "target/zipkin/zipkin-server.jar");
-		File jar = new File(configured);
-		assertThat(jar).as("zipkin-server exec jar (copied by maven-dependency-plugin at pre-integration-test)")
-			.isFile();
-		return jar;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

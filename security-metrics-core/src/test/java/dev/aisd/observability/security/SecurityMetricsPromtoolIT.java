@@ -1,12 +1,10 @@
 package dev.aisd.observability.security;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
+import dev.aisd.observability.test.ExternalTool;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecurityMetricsPromtoolIT {
 
 	@Test
-	void promtoolCheckMetricsWhenEveryFamilyRecordedThenParsesWithoutLintProblems() throws Exception {
+	void promtoolCheckMetricsWhenEveryFamilyRecordedThenParsesWithoutLintProblems() {
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		SecurityMetricsCollector collector = new SecurityMetricsCollector(registry);
 		SecurityMetricsExpositionTests.recordEveryFamily(collector);
@@ -29,20 +27,10 @@ class SecurityMetricsPromtoolIT {
 		collector.updateThreatLevel(9);
 		String scrape = registry.scrape();
 
-		Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
-		try (OutputStream stdin = promtool.getOutputStream()) {
-			stdin.write(scrape.getBytes(StandardCharsets.UTF_8));
-		}
-		String output = read(promtool.getInputStream());
-		assertThat(promtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(promtool.exitValue()).as(output).isZero();
-		assertThat(output).isEmpty();
-	}
-
-	private static String read(InputStream in) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		in.transferTo(out);
-		return out.toString(StandardCharsets.UTF_8);
+		ExternalTool.Result promtool = ExternalTool.run(Path.of("."), Duration.ofSeconds(60),
+				List.of("promtool", "check", "metrics"), scrape);
+		assertThat(promtool.exitCode()).as(promtool.describe()).isZero();
+		assertThat(promtool.output()).isEmpty();
 	}
 
 }

@@ -13,17 +13,25 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
+import dev.aisd.observability.testsupport.JsonLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The asynchronous console on a real logback context writing to a real stdout stream.
+ * The asynchronous console on a real logback context writing to a real stdout stream:
+ * Boot's captured one, or one that blocks the writing thread until the test releases it
+ * (which no capture offers).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AsyncConsoleInstallerTests {
 
 	private final LoggerContext context = new LoggerContext();
@@ -33,7 +41,7 @@ class AsyncConsoleInstallerTests {
 	private PrintStream original;
 
 	@BeforeEach
-	void captureStdout() {
+	void rememberStdout() {
 		this.original = System.out;
 		// What the SLF4J binding gives every real context.
 		this.context.setMDCAdapter(new LogbackMDCAdapter());
@@ -46,8 +54,7 @@ class AsyncConsoleInstallerTests {
 	}
 
 	@Test
-	void installWhenConsoleAppenderThenEveryLineIsWrittenWithTheLoggingThreadName() {
-		System.setOut(new PrintStream(this.written, true, StandardCharsets.UTF_8));
+	void installWhenConsoleAppenderThenEveryLineIsWrittenWithTheLoggingThreadName(CapturedOutput stdout) {
 		ConsoleAppender<ILoggingEvent> console = console();
 		assertThat(AsyncConsoleInstaller.install(this.context, 1024, Duration.ofSeconds(1))).isTrue();
 		Logger root = root();
@@ -56,9 +63,9 @@ class AsyncConsoleInstallerTests {
 		for (int i = 0; i < 500; i++) {
 			this.context.getLogger("test").info("line {}", i);
 		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> lines().length == 500);
+		await().atMost(Duration.ofSeconds(10)).until(() -> JsonLines.lines(stdout).size() == 500);
 		// The thread field names the thread that logged, not the one that wrote.
-		assertThat(lines()[0]).isEqualTo("test line 0 [main]");
+		assertThat(JsonLines.lines(stdout).get(0)).isEqualTo("test line 0 [main]");
 		assertThat(console.isStarted()).isTrue();
 	}
 

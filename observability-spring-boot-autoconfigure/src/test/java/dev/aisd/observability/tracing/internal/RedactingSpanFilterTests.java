@@ -1,17 +1,11 @@
 package dev.aisd.observability.tracing.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.micrometer.tracing.exporter.FinishedSpan;
 import io.micrometer.tracing.otel.bridge.OtelFinishedSpan;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,32 +41,13 @@ class RedactingSpanFilterTests {
 	}
 
 	private static FinishedSpan finished(Attributes attributes) {
-		List<SpanData> ended = new ArrayList<>();
-		try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(new SpanProcessor() {
-
-			@Override
-			public void onStart(Context parentContext, ReadWriteSpan span) {
-			}
-
-			@Override
-			public boolean isStartRequired() {
-				return false;
-			}
-
-			@Override
-			public void onEnd(ReadableSpan span) {
-				ended.add(span.toSpanData());
-			}
-
-			@Override
-			public boolean isEndRequired() {
-				return true;
-			}
-
-		}).build()) {
+		InMemorySpanExporter exporter = InMemorySpanExporter.create();
+		try (SdkTracerProvider provider = SdkTracerProvider.builder()
+			.addSpanProcessor(SimpleSpanProcessor.create(exporter))
+			.build()) {
 			provider.get("test").spanBuilder("op").setAllAttributes(attributes).startSpan().end();
+			return OtelFinishedSpan.fromOtel(exporter.getFinishedSpanItems().get(0));
 		}
-		return OtelFinishedSpan.fromOtel(ended.get(0));
 	}
 
 }

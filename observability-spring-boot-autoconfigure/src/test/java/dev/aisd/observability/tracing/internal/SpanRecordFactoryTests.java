@@ -8,9 +8,11 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpanRecordFactoryTests {
 
-	private final CollectingProcessor spans = new CollectingProcessor();
+	private final InMemorySpanExporter spans = InMemorySpanExporter.create();
 
 	private final SdkTracerProvider provider = SdkTracerProvider.builder()
 		.setSpanLimits(SpanLimits.builder().setMaxNumberOfAttributes(64).build())
-		.addSpanProcessor(this.spans)
+		.addSpanProcessor(SimpleSpanProcessor.create(this.spans))
 		.build();
 
 	private final SpanRecordFactory factory = new SpanRecordFactory("svc", 8, 16);
@@ -60,7 +62,7 @@ class SpanRecordFactoryTests {
 		child.setStatus(StatusCode.ERROR);
 		child.end();
 		parent.end();
-		SpanRecord record = this.factory.create(this.spans.get(0));
+		SpanRecord record = this.factory.create(this.spans.getFinishedSpanItems().get(0));
 		assertThat(record.parentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
 		assertThat(record.status()).isEqualTo("error");
 		assertThat(record.kind()).isEqualTo("internal");
@@ -148,32 +150,8 @@ class SpanRecordFactoryTests {
 	private SpanData end(String name, Attributes attributes) {
 		this.provider.get("test").spanBuilder(name).setSpanKind(SpanKind.SERVER).setAllAttributes(attributes)
 			.startSpan().end();
-		return this.spans.get(this.spans.size() - 1);
-	}
-
-	private static final class CollectingProcessor extends java.util.ArrayList<SpanData>
-			implements io.opentelemetry.sdk.trace.SpanProcessor {
-
-		@Override
-		public void onStart(io.opentelemetry.context.Context parentContext,
-				io.opentelemetry.sdk.trace.ReadWriteSpan span) {
-		}
-
-		@Override
-		public boolean isStartRequired() {
-			return false;
-		}
-
-		@Override
-		public void onEnd(io.opentelemetry.sdk.trace.ReadableSpan span) {
-			add(span.toSpanData());
-		}
-
-		@Override
-		public boolean isEndRequired() {
-			return true;
-		}
-
+		List<SpanData> finished = this.spans.getFinishedSpanItems();
+		return finished.get(finished.size() - 1);
 	}
 
 }

@@ -20,7 +20,7 @@ public final class AlertmanagerServer extends LocalServerProcess {
 	 * Start Alertmanager with the given configuration and wait until it is ready.
 	 * @param config the content of alertmanager.yml
 	 * @return the running server
-	 * @throws IOException if the process cannot start
+	 * @throws IOException if its directory or files cannot be written
 	 */
 	public static AlertmanagerServer start(String config) throws IOException {
 		AlertmanagerServer server = new AlertmanagerServer();

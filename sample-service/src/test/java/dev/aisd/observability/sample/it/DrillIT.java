@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import dev.aisd.observability.monitoring.ExternalTool;
 import dev.aisd.observability.monitoring.MonitoringFiles;
+import dev.aisd.observability.test.ExternalTool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

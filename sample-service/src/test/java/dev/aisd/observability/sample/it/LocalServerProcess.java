@@ -1,7 +1,6 @@
 package dev.aisd.observability.sample.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,19 +11,18 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import dev.aisd.observability.test.ServerProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.awaitility.Awaitility.await;
-
 /**
- * A server started as a subprocess on a free loopback port, in a temporary directory that
- * holds its configuration, data and log, for integration tests: a binary of the
- * Prometheus family (ready when {@code GET /-/ready} answers 200) or a JVM server with
- * its own readiness path.
+ * A server of these integration tests, launched by the shared {@link ServerProcess} on a
+ * free loopback port, with a temporary directory for its configuration and data: a binary
+ * of the Prometheus family (ready when {@code GET /-/ready} answers 200) or a JVM server
+ * with its own readiness path. Adds what the tests ask of such a server: its address and a
+ * JSON GET of its HTTP API.
  */
 abstract class LocalServerProcess implements AutoCloseable {
 
@@ -38,28 +36,17 @@ abstract class LocalServerProcess implements AutoCloseable {
 
 	private final int port;
 
-	private Process process;
+	private ServerProcess process;
 
 	/**
 	 * Prepare a server in a new temporary directory on a free port.
 	 * @param name the name of the server, for messages, the directory and the log file
-	 * @throws IOException if the directory cannot be created or no port is free
+	 * @throws IOException if the directory cannot be created
 	 */
 	LocalServerProcess(String name) throws IOException {
 		this.name = name;
 		this.directory = Files.createTempDirectory(name + "-it");
-		this.port = freePort();
-	}
-
-	/**
-	 * Return a free loopback TCP port.
-	 * @return the port
-	 * @throws IOException if no port can be found
-	 */
-	public static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		this.port = ServerProcess.freePort();
 	}
 
 	/**
@@ -76,34 +63,32 @@ abstract class LocalServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start the process and wait until it is ready; on failure, stop it and report its log.
+	 * Start the process and wait until it is ready; on failure, clean up and report its
+	 * log.
 	 * @param command the command line
-	 * @throws IOException if the process cannot start
 	 */
-	void launch(List<String> command) throws IOException {
+	void launch(List<String> command) {
 		launch(command, Map.of());
 	}
 
 	/**
 	 * Start the process with extra environment variables and wait until it is ready; on
-	 * failure, stop it and report its log.
+	 * failure, clean up and report its log.
 	 * @param command the command line
 	 * @param environment variables added to the inherited environment
-	 * @throws IOException if the process cannot start
 	 */
-	void launch(List<String> command, Map<String, String> environment) throws IOException {
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(logFile().toFile());
-		builder.environment().putAll(environment);
-		this.process = builder.start();
+	void launch(List<String> command, Map<String, String> environment) {
 		try {
-			await().atMost(startTimeout()).pollInterval(Duration.ofMillis(200)).until(this::isReady);
+			this.process = ServerProcess.builder(this.name, command)
+				.workingDirectory(this.directory)
+				.environment(environment)
+				.readyWhenOk(baseUrl() + readyPath())
+				.startTimeout(startTimeout())
+				.start();
 		}
 		catch (RuntimeException ex) {
-			String log = log();
 			close();
-			throw new IllegalStateException(this.name + " did not become ready; its log:\n" + log, ex);
+			throw ex;
 		}
 	}
 
@@ -127,7 +112,11 @@ abstract class LocalServerProcess implements AutoCloseable {
 		return Duration.ofSeconds(30);
 	}
 
-	int port() {
+	/**
+	 * Return the loopback port the server listens on.
+	 * @return the port
+	 */
+	public int port() {
 		return this.port;
 	}
 
@@ -165,12 +154,7 @@ abstract class LocalServerProcess implements AutoCloseable {
 	 * @return the log
 	 */
 	public String log() {
-		try {
-			return Files.readString(logFile());
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
+		return this.process.log();
 	}
 
 	/**
@@ -178,47 +162,23 @@ abstract class LocalServerProcess implements AutoCloseable {
 	 * @return the log file
 	 */
 	Path logFile() {
-		return this.directory.resolve(this.name + ".log");
+		return this.process.logFile();
 	}
 
-	private boolean isReady() {
-		if (!this.process.isAlive()) {
-			throw new IllegalStateException(this.name + " exited with " + this.process.exitValue());
-		}
-		try {
-			HttpResponse<Void> response = this.http.send(
-					HttpRequest.newBuilder(URI.create(baseUrl() + readyPath())).timeout(Duration.ofSeconds(1)).build(),
-					HttpResponse.BodyHandlers.discarding());
-			return response.statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
+	/**
+	 * Stop the process and remove its directory (the log, under {@code target/}, stays).
+	 * Safe to call more than once.
+	 */
 	@Override
 	public void close() {
 		if (this.process != null) {
-			this.process.destroy();
-			try {
-				if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-					this.process.destroyForcibly();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.process.destroyForcibly();
-			}
+			this.process.close();
 		}
 		try (var paths = Files.walk(this.directory)) {
 			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
 		catch (IOException ex) {
-			// Best effort: a temp directory left behind does no harm.
+			// Best effort (or already removed): a temp directory left behind does no harm.
 		}
 	}
 

@@ -24,7 +24,7 @@ public final class PrometheusServer extends LocalServerProcess {
 	 * @param extraFiles files to place beside prometheus.yml (name, content pairs), such
 	 * as rule files the configuration names
 	 * @return the running server
-	 * @throws IOException if the process cannot start
+	 * @throws IOException if its directory or files cannot be written
 	 */
 	public static PrometheusServer start(String config, String... extraFiles) throws IOException {
 		return start(config, List.of(), extraFiles);
@@ -39,7 +39,7 @@ public final class PrometheusServer extends LocalServerProcess {
 	 * @param extraFiles files to place beside prometheus.yml (name, content pairs), such
 	 * as rule files the configuration names
 	 * @return the running server
-	 * @throws IOException if the process cannot start
+	 * @throws IOException if its directory or files cannot be written
 	 */
 	public static PrometheusServer start(String config, List<String> extraArguments, String... extraFiles)
 			throws IOException {

@@ -24,7 +24,7 @@ public final class SampleServiceProcess extends LocalServerProcess {
 	 * @param arguments application arguments ({@code --name=value}) added to the port and
 	 * address
 	 * @return the running service
-	 * @throws IOException if the process cannot start
+	 * @throws IOException if its directory or files cannot be written
 	 */
 	public static SampleServiceProcess start(List<String> arguments) throws IOException {
 		SampleServiceProcess service = new SampleServiceProcess();

@@ -20,7 +20,7 @@ public final class ZipkinServer extends LocalServerProcess {
 	/**
 	 * Start Zipkin and wait until {@code /health} answers 200.
 	 * @return the running server
-	 * @throws IOException if the process cannot start
+	 * @throws IOException if its directory or files cannot be written
 	 */
 	public static ZipkinServer start() throws IOException {
 		String jar = System.getProperty("zipkin.server.jar");

@@ -1,7 +1,8 @@
-package dev.aisd.observability.monitoring;
+package dev.aisd.observability.test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a command-line tool of the Prometheus project ({@code promtool}, {@code amtool})
- * and captures its exit code and combined output.
+ * Runs a command-line tool that exits by itself ({@code promtool}, {@code amtool}, a shell
+ * script) and captures its exit code and combined output: the one way the tests of every
+ * module run one. Servers that keep running are {@link ServerProcess}es.
  */
 public final class ExternalTool {
 
@@ -28,6 +30,19 @@ public final class ExternalTool {
 	 * @return the exit code and the output
 	 */
 	public static Result run(Path directory, Duration timeout, List<String> command) {
+		return run(directory, timeout, command, null);
+	}
+
+	/**
+	 * Run a command in a directory with the given standard input and wait for it.
+	 * @param directory the working directory
+	 * @param timeout how long to wait before killing the process
+	 * @param command the command and its arguments
+	 * @param input what to write to the tool's standard input (UTF-8), or {@code null}
+	 * to close it at once
+	 * @return the exit code and the output
+	 */
+	public static Result run(Path directory, Duration timeout, List<String> command, String input) {
 		Process process;
 		try {
 			process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
@@ -37,9 +52,10 @@ public final class ExternalTool {
 					+ ": install it (Debian packages prometheus and prometheus-alertmanager) and put it on the PATH",
 					ex);
 		}
-		// Read concurrently so a chatty tool cannot block on a full pipe.
+		// Read concurrently so a chatty tool cannot block on a full pipe while we write.
 		CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
 		try {
+			writeInput(process, input);
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly();
 				throw new IllegalStateException(command + " did not finish within " + timeout);
@@ -53,6 +69,17 @@ public final class ExternalTool {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Cannot read the output of " + command, ex);
+		}
+	}
+
+	private static void writeInput(Process process, String input) {
+		try (OutputStream stdin = process.getOutputStream()) {
+			if (input != null) {
+				stdin.write(input.getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			// The tool exited without reading all of it; its exit code and output say why.
 		}
 	}
 
