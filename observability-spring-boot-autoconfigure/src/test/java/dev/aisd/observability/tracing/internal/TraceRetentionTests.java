@@ -253,6 +253,108 @@ class TraceRetentionTests {
 		assertThat(buffer.snapshot(Integer.MAX_VALUE, (span) -> errorTraces.contains(span.traceId()))).hasSize(32);
 	}
 
+	@Test
+	void errorTraceWhenChildRecordedByAnotherThreadOnAnotherStripeThenKeptWhole() throws Exception {
+		SpanRingBuffer buffer = new SpanRingBuffer(64, retention(4, 0, 1, 16, MS), 2);
+		String traceId = nextTraceId();
+		long start = tick(10 * MS);
+		SpanRecord child = span(traceId, "c1", "r1", "db query", "client", "ok", start + MS, MS);
+		SpanRecord root = span(traceId, "r1", null, ROUTE, "server", "error", start, 5 * MS);
+		List<SpanRecord> ordinary = new ArrayList<>();
+		for (int i = 0; i < 1_000; i++) {
+			ordinary.addAll(trace(ROUTE, "ok", MS, 1));
+		}
+		SpanRingBufferTests.onNewThread(() -> {
+			buffer.record(child);
+		});
+		int[] rootStripe = new int[1];
+		SpanRingBufferTests.onNewThread(() -> {
+			SpanRingBufferTests.moveOffStripeZero(buffer);
+			rootStripe[0] = buffer.stripeOfCurrentThread();
+			buffer.record(root);
+		});
+		// Ordinary traffic on the child's stripe pushes the child out of the ring.
+		SpanRingBufferTests.onNewThread(() -> {
+			ordinary.forEach(buffer::record);
+		});
+		assertThat(rootStripe[0]).isNotZero();
+		assertThat(buffer.entries()).extracting(SpanRingBuffer.Entry::span).doesNotContain(child);
+		assertThat(buffer.snapshot(100, (span) -> span.traceId().equals(traceId))).containsExactly(child, root);
+	}
+
+	@Test
+	void childErrorWhenRecordedOnAnotherStripeThanOkRootThenWholeTraceKeptAsError() throws Exception {
+		SpanRingBuffer buffer = new SpanRingBuffer(64, retention(4, 0, 1, 16, MS), 4);
+		String traceId = nextTraceId();
+		long start = tick(10 * MS);
+		SpanRecord child = span(traceId, "c1", "r1", "db query", "client", "error", start + MS, MS);
+		SpanRecord root = span(traceId, "r1", null, ROUTE, "server", "ok", start, 5 * MS);
+		List<SpanRecord> ordinary = new ArrayList<>();
+		for (int i = 0; i < 1_000; i++) {
+			ordinary.addAll(trace(ROUTE, "ok", MS, 1));
+		}
+		SpanRingBufferTests.onNewThread(() -> {
+			SpanRingBufferTests.moveOffStripeZero(buffer);
+			buffer.record(child);
+		});
+		SpanRingBufferTests.onNewThread(() -> {
+			buffer.record(root);
+			ordinary.forEach(buffer::record);
+		});
+		assertThat(buffer.snapshot(100, (span) -> span.traceId().equals(traceId))).containsExactly(child, root);
+		assertThat(buffer.snapshot(100, (span) -> "error".equals(span.status()))).containsExactly(child);
+	}
+
+	@Test
+	void errorTraceWhenHundredThousandOrdinaryTracesFollowFromSeveralThreadsThenStillServedWithItsChild()
+			throws Exception {
+		int threads = 4;
+		SpanRingBuffer buffer = new SpanRingBuffer(512, retention(32, 3, 16, 16, 15 * 60_000 * MS), 4);
+		List<SpanRecord> failed = trace(ROUTE, "error", 1 * MS, 1);
+		SpanRingBufferTests.onNewThread(() -> {
+			failed.forEach(buffer::record);
+		});
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<?>> writers = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				writers.add(executor.submit(() -> {
+					if (thread % 2 == 1) {
+						SpanRingBufferTests.moveOffStripeZero(buffer);
+					}
+					start.await();
+					long begin = BASE + 10_000 * MS;
+					for (int i = 0; i < 100_000 / threads; i++) {
+						String traceId = String.format("%016x%016x", thread + 1, i);
+						String rootId = String.format("%015x%d", i, 0);
+						long at = begin + i * 2 * MS;
+						buffer.record(span(traceId, String.format("%015x%d", i, 1), rootId, "child 0", "internal",
+								"ok", at + 1, MS / 2));
+						buffer.record(span(traceId, rootId, null, ROUTE, "server", "ok", at, MS + (i % 7) * 1_000L));
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> writer : writers) {
+				writer.get(2, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(buffer.recorded()).isEqualTo(2 + 2 * 100_000);
+		String traceId = failed.get(0).traceId();
+		TracesResponses responses = new TracesResponses(buffer);
+		String errors = body(responses.respond(Map.of("status", "error")::get));
+		assertThat(errors).contains(traceId);
+		String whole = body(responses.respond(Map.of("trace_id", traceId)::get));
+		assertThat(whole).contains(failed.get(0).spanId()).contains(failed.get(1).spanId());
+		assertThat(buffer.snapshot(100, (span) -> span.traceId().equals(traceId))).containsExactlyElementsOf(failed);
+	}
+
 	private static TraceRetention retention(int errors, int slowPerRoute, int routes, int spansPerTrace,
 			long window) {
 		return new TraceRetention(new TraceRetention.Settings(errors, slowPerRoute, routes, spansPerTrace, window));
