@@ -106,27 +106,13 @@ class SpanRingBufferTests {
 	@Test
 	void recordWhenEightThreadsRaceThenExactlyNewestSpansEachIntactNoneTwice() throws Exception {
 		SpanRingBuffer buffer = new SpanRingBuffer(512);
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<?>> writers = new ArrayList<>();
-			for (int t = 0; t < THREADS; t++) {
-				int thread = t;
-				writers.add(executor.submit(() -> {
-					start.await();
-					for (int i = 0; i < SPANS_PER_THREAD; i++) {
-						buffer.record(spanOf(thread, i));
-					}
-					return null;
-				}));
+		try (Writers writers = new Writers(buffer, THREADS, (thread) -> {
+			for (int i = 0; i < SPANS_PER_THREAD; i++) {
+				buffer.record(spanOf(thread, i));
 			}
-			start.countDown();
-			for (Future<?> writer : writers) {
-				writer.get(2, TimeUnit.MINUTES);
-			}
-		}
-		finally {
-			executor.shutdownNow();
+		})) {
+			writers.start();
+			writers.join();
 		}
 		long total = (long) THREADS * SPANS_PER_THREAD;
 		assertThat(buffer.recorded()).isEqualTo(total);
@@ -285,31 +271,17 @@ class SpanRingBufferTests {
 		int spans = 50_000;
 		SpanRingBuffer buffer = new SpanRingBuffer(256, null, 4);
 		CyclicBarrier finished = new CyclicBarrier(threads + 1);
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService executor = Executors.newFixedThreadPool(threads);
 		Set<Integer> stripes = java.util.concurrent.ConcurrentHashMap.newKeySet();
-		try {
-			List<Future<?>> writers = new ArrayList<>();
-			for (int t = 0; t < threads; t++) {
-				int thread = t;
-				writers.add(executor.submit(() -> {
-					// Spread half the writers as contention would; the others start on stripe
-					// 0 and move when their claims collide.
-					if (thread % 2 == 1) {
-						moveOffStripeZero(buffer);
-					}
-					start.await();
-					for (int i = 0; i < spans; i++) {
-						buffer.record(spanOf(thread, i));
-					}
-					finished.await();
-					// After every writer is done: one marker each, the newest span of all.
-					stripes.add(buffer.stripeOfCurrentThread());
-					buffer.record(marker(thread));
-					return null;
-				}));
+		try (Writers writers = new Writers(buffer, threads, (thread) -> {
+			for (int i = 0; i < spans; i++) {
+				buffer.record(spanOf(thread, i));
 			}
-			start.countDown();
+			finished.await();
+			// After every writer is done: one marker each, the newest span of all.
+			stripes.add(buffer.stripeOfCurrentThread());
+			buffer.record(marker(thread));
+		})) {
+			writers.start();
 			int snapshots = 0;
 			while (snapshots < 500) {
 				List<SpanRecord> snapshot = buffer.snapshot(200, (span) -> true);
@@ -321,12 +293,7 @@ class SpanRingBufferTests {
 				snapshots++;
 			}
 			finished.await(2, TimeUnit.MINUTES);
-			for (Future<?> writer : writers) {
-				writer.get(2, TimeUnit.MINUTES);
-			}
-		}
-		finally {
-			executor.shutdownNow();
+			writers.join();
 		}
 		long total = (long) threads * spans + threads;
 		assertThat(buffer.recorded()).isEqualTo(total);
@@ -385,6 +352,58 @@ class SpanRingBufferTests {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	/**
+	 * Writer threads started together, half of them (the odd ones) moved off stripe 0
+	 * first, as contention would move them; the others start on stripe 0 and move when
+	 * their claims collide.
+	 */
+	static final class Writers implements AutoCloseable {
+
+		private final ExecutorService executor;
+
+		private final CountDownLatch start = new CountDownLatch(1);
+
+		private final List<Future<?>> futures = new ArrayList<>();
+
+		Writers(SpanRingBuffer buffer, int threads, WriterTask task) {
+			this.executor = Executors.newFixedThreadPool(threads);
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				this.futures.add(this.executor.submit(() -> {
+					if (thread % 2 == 1 && buffer.stripes() > 1) {
+						moveOffStripeZero(buffer);
+					}
+					this.start.await();
+					task.run(thread);
+					return null;
+				}));
+			}
+		}
+
+		void start() {
+			this.start.countDown();
+		}
+
+		void join() throws Exception {
+			for (Future<?> future : this.futures) {
+				future.get(2, TimeUnit.MINUTES);
+			}
+		}
+
+		@Override
+		public void close() {
+			this.executor.shutdownNow();
+		}
+
+	}
+
+	/** Work of one writer of {@link Writers}. */
+	interface WriterTask {
+
+		void run(int thread) throws Exception;
+
 	}
 
 	/** Work for {@link #onNewThread}. */
