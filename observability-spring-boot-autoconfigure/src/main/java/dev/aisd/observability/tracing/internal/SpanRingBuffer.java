@@ -19,8 +19,9 @@ import java.util.function.Predicate;
  * span of the stripe is overwritten. A writer starts on stripe 0 and stays on its stripe
  * until a claim fails because another writer claimed on the same stripe at the same
  * moment; it then moves to another stripe, chosen by a re-hashed per-thread probe, and
- * stays there. A lone writer therefore keeps everything in stripe 0, and writers that do
- * run at the same time end up on stripes of their own. There are at most {@link #stripes()}
+ * stays there. A lone writer therefore keeps everything in stripe 0 (until a first claim
+ * fails, the thread's probe is not even looked up), and writers that do run at the same
+ * time end up on stripes of their own. There are at most {@link #stripes()}
  * stripes (a power of two at least the number of processors, at most
  * {@value #MAX_STRIPES}), each of {@link #slots()} slots, created on first use: memory is
  * bounded by {@code stripes() x capacity()} spans.
@@ -80,8 +81,14 @@ public final class SpanRingBuffer {
 	/** The stripes; stripe 0 exists from the start, the others from their first writer. */
 	private final AtomicReferenceArray<Stripe> stripes;
 
-	/** Stripe 0, read without indirection when there is a single stripe. */
+	/** Stripe 0, read without indirection while the writers have not spread. */
 	private final Stripe first;
+
+	/**
+	 * Whether a claim ever failed, so that writers use their probes to pick a stripe; set
+	 * once, read by every record.
+	 */
+	private volatile boolean striped;
 
 	/** Reservoirs of error and slow traces, or {@code null}. */
 	private final TraceRetention retention;
@@ -215,10 +222,21 @@ public final class SpanRingBuffer {
 		if (this.stripeMask == 0) {
 			sequence = stripe.cursor.getAndIncrement();
 		}
+		else if (!this.striped && (sequence = stripe.cursor.tryIncrement()) >= 0) {
+			// No two writers have met on this buffer yet: everything goes to stripe 0,
+			// without even looking up the thread's probe.
+		}
 		else {
 			Probe probe = PROBES.get();
-			stripe = stripe(probe.hash & this.stripeMask);
-			sequence = stripe.cursor.tryIncrement();
+			sequence = -1;
+			if (this.striped) {
+				stripe = stripe(probe.hash & this.stripeMask);
+				sequence = stripe.cursor.tryIncrement();
+			}
+			else {
+				// The first failed claim on this buffer, just now on stripe 0.
+				this.striped = true;
+			}
 			for (int moves = 0; sequence < 0; moves++) {
 				// Another writer claimed on this stripe at the same moment: this thread
 				// moves to another one and stays there, so the two stop sharing a line.
@@ -487,16 +505,17 @@ public final class SpanRingBuffer {
 	/**
 	 * Move the current thread to another stripe, as a failed claim does.
 	 */
-	static void moveCurrentThread() {
+	void moveCurrentThread() {
+		this.striped = true;
 		PROBES.get().advance();
 	}
 
 	/**
-	 * Return the stripe the current thread records into next.
+	 * Return the stripe the current thread records into next, unless a claim fails.
 	 * @return the stripe index
 	 */
 	int stripeOfCurrentThread() {
-		return (this.stripeMask == 0) ? 0 : PROBES.get().hash & this.stripeMask;
+		return (this.stripeMask == 0 || !this.striped) ? 0 : PROBES.get().hash & this.stripeMask;
 	}
 
 	@Override

@@ -335,7 +335,7 @@ class SpanRingBufferTests {
 	/** Move the current thread's probe until it picks a stripe other than 0. */
 	static void moveOffStripeZero(SpanRingBuffer buffer) {
 		do {
-			SpanRingBuffer.moveCurrentThread();
+			buffer.moveCurrentThread();
 		}
 		while (buffer.stripeOfCurrentThread() == 0);
 	}
