@@ -60,8 +60,13 @@ public final class SpanRingBuffer {
 	 */
 	private static final long SCAN_SLACK_NANOS = 50_000_000L;
 
-	/** Each thread's stripe choice, shared by all buffers as {@code Striped64}'s probe is. */
-	private static final ThreadLocal<Probe> PROBES = ThreadLocal.withInitial(Probe::new);
+	/**
+	 * Each thread's stripe choice in element 0, shared by all buffers as
+	 * {@code Striped64}'s probe is: 0 until the thread first sees contention, then a
+	 * xorshift sequence. An {@code int[]}, a JDK type, so that the value a pooled thread
+	 * keeps does not pin this class's loader after a redeployment.
+	 */
+	private static final ThreadLocal<int[]> PROBES = ThreadLocal.withInitial(() -> new int[1]);
 
 	/** Seeds of the probes of threads that saw contention for the first time. */
 	private static final AtomicInteger PROBE_SEEDS = new AtomicInteger();
@@ -227,10 +232,10 @@ public final class SpanRingBuffer {
 			// without even looking up the thread's probe.
 		}
 		else {
-			Probe probe = PROBES.get();
+			int[] probe = PROBES.get();
 			sequence = -1;
 			if (this.striped) {
-				stripe = stripe(probe.hash & this.stripeMask);
+				stripe = stripe(probe[0] & this.stripeMask);
 				sequence = stripe.cursor.tryIncrement();
 			}
 			else {
@@ -240,8 +245,8 @@ public final class SpanRingBuffer {
 			for (int moves = 0; sequence < 0; moves++) {
 				// Another writer claimed on this stripe at the same moment: this thread
 				// moves to another one and stays there, so the two stop sharing a line.
-				probe.advance();
-				stripe = stripe(probe.hash & this.stripeMask);
+				advance(probe);
+				stripe = stripe(probe[0] & this.stripeMask);
 				sequence = (moves < this.stripeMask) ? stripe.cursor.tryIncrement() : stripe.cursor.getAndIncrement();
 			}
 		}
@@ -502,12 +507,26 @@ public final class SpanRingBuffer {
 		return result;
 	}
 
+	/** Move a thread's probe on: a seed at the first contention, then xorshift. */
+	private static void advance(int[] probe) {
+		int hash = probe[0];
+		if (hash == 0) {
+			hash = PROBE_SEEDS.addAndGet(0x9e3779b9);
+		}
+		else {
+			hash ^= hash << 13;
+			hash ^= hash >>> 17;
+			hash ^= hash << 5;
+		}
+		probe[0] = (hash != 0) ? hash : 1;
+	}
+
 	/**
 	 * Move the current thread to another stripe, as a failed claim does.
 	 */
 	void moveCurrentThread() {
 		this.striped = true;
-		PROBES.get().advance();
+		advance(PROBES.get());
 	}
 
 	/**
@@ -515,7 +534,7 @@ public final class SpanRingBuffer {
 	 * @return the stripe index
 	 */
 	int stripeOfCurrentThread() {
-		return (this.stripeMask == 0 || !this.striped) ? 0 : PROBES.get().hash & this.stripeMask;
+		return (this.stripeMask == 0 || !this.striped) ? 0 : PROBES.get()[0] & this.stripeMask;
 	}
 
 	@Override
@@ -556,29 +575,6 @@ public final class SpanRingBuffer {
 		Entry entry(int index, long sequence) {
 			Entry entry = this.slots.getAcquire(index);
 			return (entry != null && entry.sequence == sequence) ? entry : null;
-		}
-
-	}
-
-	/**
-	 * A thread's stripe choice: 0 until the thread first sees contention, then a
-	 * xorshift sequence, as {@code Striped64}'s thread probe.
-	 */
-	private static final class Probe {
-
-		private int hash;
-
-		void advance() {
-			int hash = this.hash;
-			if (hash == 0) {
-				hash = PROBE_SEEDS.addAndGet(0x9e3779b9);
-			}
-			else {
-				hash ^= hash << 13;
-				hash ^= hash >>> 17;
-				hash ^= hash << 5;
-			}
-			this.hash = (hash != 0) ? hash : 1;
 		}
 
 	}
