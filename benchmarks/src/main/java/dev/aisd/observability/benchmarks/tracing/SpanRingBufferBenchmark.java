@@ -20,10 +20,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of recording a finished span into the ring buffer (claim a sequence, publish the
- * slot) with two threads contending on the same buffer, without and with the error/slow
- * trace retention behind it (the default): an ordinary local root span (looked up by
- * route, compared with the route's slow threshold, not kept) and an ordinary child span.
- * Budget: at most 100 ns/op.
+ * slot) with two threads contending on the same buffer and with one, without and with the
+ * error/slow trace retention behind it (the default): an ordinary local root span (looked
+ * up by route, compared with the route's slow threshold, not kept) and an ordinary child
+ * span. Each case runs on the striped {@link SpanRingBuffer} and, as the baseline, on
+ * {@link SingleCursorSpanRing} (the ring before striping: one shared cursor). Budget: at
+ * most 100 ns/op contended.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,30 +42,19 @@ public class SpanRingBufferBenchmark {
 			2_130_000L, SpanAttributes.of(Map.of("http.request.method", "GET", "url.path", "/items/{id}",
 					"http.response.status_code", 200L)));
 
-	private final SpanRingBuffer retaining = new SpanRingBuffer(512,
-			new TraceRetention(new TraceRetention.Settings(32, 3, 16, 16, 15 * 60 * 1_000_000_000L)));
+	private final SpanRingBuffer retaining = new SpanRingBuffer(512, defaultRetention());
+
+	private final SingleCursorSpanRing singleCursor = new SingleCursorSpanRing(512, null);
+
+	private final SingleCursorSpanRing singleCursorRetaining = new SingleCursorSpanRing(512, defaultRetention());
 
 	private final SpanRecord child = new SpanRecord("0af7651916cd43dd8448eb211c80319c", "c7ad6b7169203332",
 			"b7ad6b7169203331", "inventory lookup", "internal", "ok", "sample-service",
 			System.currentTimeMillis() * 1_000_000L, 130_000L,
 			SpanAttributes.of(Map.of("db.system", "postgresql", "db.operation", "SELECT")));
 
-	@Benchmark
-	@Threads(2)
-	public void recordRootWithRetentionContended() {
-		this.retaining.record(this.span);
-	}
-
-	@Benchmark
-	@Threads(2)
-	public void recordChildWithRetentionContended() {
-		this.retaining.record(this.child);
-	}
-
-	@Benchmark
-	@Threads(1)
-	public void recordRootWithRetentionUncontended() {
-		this.retaining.record(this.span);
+	private static TraceRetention defaultRetention() {
+		return new TraceRetention(new TraceRetention.Settings(32, 3, 16, 16, 15 * 60 * 1_000_000_000L));
 	}
 
 	@Benchmark
@@ -76,6 +67,66 @@ public class SpanRingBufferBenchmark {
 	@Threads(1)
 	public void recordUncontended() {
 		this.buffer.record(this.span);
+	}
+
+	@Benchmark
+	@Threads(2)
+	public void recordRootWithRetentionContended() {
+		this.retaining.record(this.span);
+	}
+
+	@Benchmark
+	@Threads(1)
+	public void recordRootWithRetentionUncontended() {
+		this.retaining.record(this.span);
+	}
+
+	@Benchmark
+	@Threads(2)
+	public void recordChildWithRetentionContended() {
+		this.retaining.record(this.child);
+	}
+
+	@Benchmark
+	@Threads(1)
+	public void recordChildWithRetentionUncontended() {
+		this.retaining.record(this.child);
+	}
+
+	@Benchmark
+	@Threads(2)
+	public void singleCursorRecordContended() {
+		this.singleCursor.record(this.span);
+	}
+
+	@Benchmark
+	@Threads(1)
+	public void singleCursorRecordUncontended() {
+		this.singleCursor.record(this.span);
+	}
+
+	@Benchmark
+	@Threads(2)
+	public void singleCursorRootWithRetentionContended() {
+		this.singleCursorRetaining.record(this.span);
+	}
+
+	@Benchmark
+	@Threads(1)
+	public void singleCursorRootWithRetentionUncontended() {
+		this.singleCursorRetaining.record(this.span);
+	}
+
+	@Benchmark
+	@Threads(2)
+	public void singleCursorChildWithRetentionContended() {
+		this.singleCursorRetaining.record(this.child);
+	}
+
+	@Benchmark
+	@Threads(1)
+	public void singleCursorChildWithRetentionUncontended() {
+		this.singleCursorRetaining.record(this.child);
 	}
 
 }

@@ -6,7 +6,7 @@ import java.lang.invoke.VarHandle;
 /**
  * A counter alone on its cache lines (padding as in the LMAX Disruptor's {@code Sequence}),
  * so that incrementing it does not invalidate the read-mostly fields writers read next to
- * it.
+ * it, nor the counter of another stripe.
  */
 final class PaddedSequence extends SequenceRightPadding {
 
@@ -27,6 +27,18 @@ final class PaddedSequence extends SequenceRightPadding {
 	 */
 	long getAndIncrement() {
 		return (long) VALUE.getAndAdd(this, 1L);
+	}
+
+	/**
+	 * Add one unless another thread changes the value at the same moment: one
+	 * compare-and-set, so that a writer learns that it shares the counter (as
+	 * {@code LongAdder} learns it from a failed CAS on a cell).
+	 * @return the value before the increment, or {@code -1} when the compare-and-set
+	 * failed and nothing was added
+	 */
+	long tryIncrement() {
+		long current = (long) VALUE.getVolatile(this);
+		return VALUE.compareAndSet(this, current, current + 1) ? current : -1;
 	}
 
 	/**

@@ -1,17 +1,38 @@
 package dev.aisd.observability.tracing.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
- * Bounded, lock-free buffer of the newest finished spans, modelled on the LMAX Disruptor
- * ring buffer: writers claim a sequence with one atomic increment of a padded counter and
- * publish an immutable entry into slot {@code sequence & mask} with one atomic exchange;
- * the oldest span is overwritten. Readers never block writers and get a consistent snapshot: every
- * span intact, none twice, oldest first.
+ * Bounded, lock-free buffer of the newest finished spans, striped like
+ * {@code java.util.concurrent.atomic.LongAdder} so that concurrent writers do not share a
+ * cache line.
+ * <p>
+ * Each stripe is a ring modelled on the LMAX Disruptor ring buffer: a writer claims a
+ * sequence with one compare-and-set of the stripe's padded counter and publishes an
+ * immutable entry into slot {@code sequence & mask} with one atomic exchange; the oldest
+ * span of the stripe is overwritten. A writer starts on stripe 0 and stays on its stripe
+ * until a claim fails because another writer claimed on the same stripe at the same
+ * moment; it then moves to another stripe, chosen by a re-hashed per-thread probe, and
+ * stays there. A lone writer therefore keeps everything in stripe 0 (until a first claim
+ * fails, the thread's probe is not even looked up), and writers that do run at the same
+ * time end up on stripes of their own. There are at most {@link #stripes()}
+ * stripes (a power of two at least the number of processors, at most
+ * {@value #MAX_STRIPES}), each of {@link #slots()} slots, created on first use: memory is
+ * bounded by {@code stripes() x capacity()} spans.
+ * <p>
+ * Every stripe keeps the newest {@code capacity} of its own spans, so the newest
+ * {@code capacity} spans of the whole buffer are always among them. Readers never block
+ * writers and get a consistent snapshot: every span intact, none twice, oldest first. The
+ * order is that of a merge: the spans of one stripe keep the order they were recorded in,
+ * and stripes are interleaved by span end time (start plus duration). Recording order is
+ * kept within a stripe because two consecutive spans of one thread can have end times
+ * out of order (wall-clock start, monotonic duration).
  * <p>
  * With a {@link TraceRetention}, {@link #record(SpanRecord)} also hands every published span
  * to it, which keeps whole error and slow traces beyond the ring, and {@link #snapshot}
@@ -22,11 +43,33 @@ public final class SpanRingBuffer {
 	/** Largest capacity accepted. */
 	public static final int MAX_CAPACITY = 1 << 20;
 
-	/** Unused slots before and after the ring, so the array header's line stays clean. */
+	/** Largest number of stripes, whatever the number of processors. */
+	public static final int MAX_STRIPES = 8;
+
+	/** Unused slots before and after each ring, so the array header's line stays clean. */
 	private static final int PADDING = 16;
 
 	/** Slots per 64-byte cache line, counting 4-byte (compressed) references. */
 	private static final int SLOTS_PER_LINE = 16;
+
+	/**
+	 * How long before a local root started a span of another trace may have ended for
+	 * the backward scan for the root's trace to go on: a span's sequence is claimed after
+	 * its end time is taken, so an unrelated span can sit between two children only when
+	 * its writer was paused between the two for longer than this.
+	 */
+	private static final long SCAN_SLACK_NANOS = 50_000_000L;
+
+	/**
+	 * Each thread's stripe choice in element 0, shared by all buffers as
+	 * {@code Striped64}'s probe is: 0 until the thread first sees contention, then a
+	 * xorshift sequence. An {@code int[]}, a JDK type, so that the value a pooled thread
+	 * keeps does not pin this class's loader after a redeployment.
+	 */
+	private static final ThreadLocal<int[]> PROBES = ThreadLocal.withInitial(() -> new int[1]);
+
+	/** Seeds of the probes of threads that saw contention for the first time. */
+	private static final AtomicInteger PROBE_SEEDS = new AtomicInteger();
 
 	private final int capacity;
 
@@ -34,19 +77,29 @@ public final class SpanRingBuffer {
 
 	private final int mask;
 
-	/** Number of cache lines of the ring, when consecutive sequences are spread. */
+	/** Number of cache lines of a ring, when consecutive sequences are spread. */
 	private final int lines;
 
-	private final AtomicReferenceArray<Entry> slots;
+	/** Number of stripes minus one: a probe's stripe is {@code probe & stripeMask}. */
+	private final int stripeMask;
 
-	/** Next sequence to claim; also the number of spans ever recorded. */
-	private final PaddedSequence cursor = new PaddedSequence();
+	/** The stripes; stripe 0 exists from the start, the others from their first writer. */
+	private final AtomicReferenceArray<Stripe> stripes;
+
+	/** Stripe 0, read without indirection while the writers have not spread. */
+	private final Stripe first;
+
+	/**
+	 * Whether a claim ever failed, so that writers use their probes to pick a stripe; set
+	 * once, read by every record.
+	 */
+	private volatile boolean striped;
 
 	/** Reservoirs of error and slow traces, or {@code null}. */
 	private final TraceRetention retention;
 
 	/**
-	 * Create a buffer keeping the newest {@code capacity} spans. Internally the ring has
+	 * Create a buffer keeping the newest {@code capacity} spans. Internally each stripe has
 	 * the next power of two of slots, so indexing is a mask.
 	 * @param capacity how many spans to keep, from 1 to {@value #MAX_CAPACITY}
 	 */
@@ -61,17 +114,45 @@ public final class SpanRingBuffer {
 	 * @param retention the reservoirs, or {@code null} to keep only the newest spans
 	 */
 	public SpanRingBuffer(int capacity, TraceRetention retention) {
+		this(capacity, retention, defaultStripes(Runtime.getRuntime().availableProcessors()));
+	}
+
+	/**
+	 * Create a buffer with a given number of stripes.
+	 * @param capacity how many spans to keep, from 1 to {@value #MAX_CAPACITY}
+	 * @param retention the reservoirs, or {@code null}
+	 * @param stripes the number of stripes, a power of two from 1 to {@value #MAX_STRIPES}
+	 */
+	SpanRingBuffer(int capacity, TraceRetention retention, int stripes) {
 		if (capacity < 1 || capacity > MAX_CAPACITY) {
 			throw new IllegalArgumentException(
 					"Span history capacity must be between 1 and " + MAX_CAPACITY + " but was " + capacity);
+		}
+		if (stripes < 1 || stripes > MAX_STRIPES || Integer.bitCount(stripes) != 1) {
+			throw new IllegalArgumentException(
+					"Stripes must be a power of two between 1 and " + MAX_STRIPES + " but was " + stripes);
 		}
 		int size = (capacity == 1) ? 1 : Integer.highestOneBit(capacity - 1) << 1;
 		this.capacity = capacity;
 		this.size = size;
 		this.mask = size - 1;
 		this.lines = (size >= 2 * SLOTS_PER_LINE) ? size / SLOTS_PER_LINE : 0;
-		this.slots = new AtomicReferenceArray<>(size + 2 * PADDING);
+		this.stripeMask = stripes - 1;
+		this.stripes = new AtomicReferenceArray<>(stripes);
+		this.first = new Stripe(0, size);
+		this.stripes.set(0, this.first);
 		this.retention = retention;
+	}
+
+	/**
+	 * Return the number of stripes for a number of processors: the next power of two, at
+	 * most {@value #MAX_STRIPES}.
+	 * @param processors the number of processors
+	 * @return the number of stripes
+	 */
+	static int defaultStripes(int processors) {
+		int stripes = (processors <= 1) ? 1 : Integer.highestOneBit(processors - 1) << 1;
+		return Math.min(MAX_STRIPES, stripes);
 	}
 
 	/**
@@ -91,16 +172,25 @@ public final class SpanRingBuffer {
 	}
 
 	/**
-	 * Return the number of slots of the ring (the capacity rounded up to a power of two).
-	 * @return the number of slots
+	 * Return the number of slots of one stripe (the capacity rounded up to a power of two).
+	 * @return the number of slots per stripe
 	 */
 	public int slots() {
 		return this.size;
 	}
 
 	/**
+	 * Return the largest number of stripes the buffer uses; each keeps up to
+	 * {@link #capacity()} spans.
+	 * @return the number of stripes
+	 */
+	public int stripes() {
+		return this.stripeMask + 1;
+	}
+
+	/**
 	 * Return the array index of a sequence: {@code sequence & mask}, transposed so that
-	 * consecutive sequences (two writers at once) land on different cache lines.
+	 * consecutive sequences (two writers on one stripe) land on different cache lines.
 	 * @param sequence the sequence
 	 * @return the index in the slot array
 	 */
@@ -113,52 +203,89 @@ public final class SpanRingBuffer {
 	}
 
 	/**
-	 * Return how many spans were ever recorded.
+	 * Return how many spans were ever recorded: the sum of the stripes' counters.
 	 * @return the number of recorded spans
 	 */
 	public long recorded() {
-		return this.cursor.get();
+		long recorded = 0;
+		for (int i = 0; i <= this.stripeMask; i++) {
+			Stripe stripe = this.stripes.get(i);
+			if (stripe != null) {
+				recorded += stripe.cursor.get();
+			}
+		}
+		return recorded;
 	}
 
 	/**
-	 * Record a finished span, overwriting the oldest when the buffer is full.
+	 * Record a finished span, overwriting the oldest of its stripe when that is full.
 	 * @param span the span
 	 */
 	public void record(SpanRecord span) {
-		long sequence = this.cursor.getAndIncrement();
+		Stripe stripe = this.first;
+		long sequence;
+		if (this.stripeMask == 0) {
+			sequence = stripe.cursor.getAndIncrement();
+		}
+		else if (!this.striped && (sequence = stripe.cursor.tryIncrement()) >= 0) {
+			// No two writers have met on this buffer yet: everything goes to stripe 0,
+			// without even looking up the thread's probe.
+		}
+		else {
+			int[] probe = PROBES.get();
+			sequence = -1;
+			if (this.striped) {
+				stripe = stripe(probe[0] & this.stripeMask);
+				sequence = stripe.cursor.tryIncrement();
+			}
+			else {
+				// The first failed claim on this buffer, just now on stripe 0.
+				this.striped = true;
+			}
+			for (int moves = 0; sequence < 0; moves++) {
+				// Another writer claimed on this stripe at the same moment: this thread
+				// moves to another one and stays there, so the two stop sharing a line.
+				advance(probe);
+				stripe = stripe(probe[0] & this.stripeMask);
+				sequence = (moves < this.stripeMask) ? stripe.cursor.tryIncrement() : stripe.cursor.getAndIncrement();
+			}
+		}
 		int index = index(sequence);
 		// One atomic exchange publishes the entry (no read-then-CAS: one cache-line
 		// transfer instead of two). Readers check the sequence of what they read, so an
 		// entry seen in the wrong place is skipped, never shown twice.
-		Entry entry = new Entry(sequence, span);
-		Entry previous = this.slots.getAndSet(index, entry);
+		Entry entry = new Entry(stripe.index, sequence, span);
+		Entry previous = stripe.slots.getAndSet(index, entry);
 		if (previous != null && previous.sequence > sequence) {
 			// This writer was descheduled between claiming and publishing and replaced a
 			// newer span that wrapped into the same slot: put the newest back, the slot
 			// only moves forward.
-			restore(index, previous);
+			restore(stripe.slots, index, previous);
 		}
 		if (this.retention != null) {
 			// After publication, so that a local root's scan for its trace sees the root's
 			// children (they were published before it ended).
-			this.retention.recorded(this, entry);
+			int decision = this.retention.decide(span);
+			if (decision != TraceRetention.DISCARD) {
+				this.retention.keep(decision, span, trace(entry, this.retention.settings().maxSpansPerTrace()));
+			}
 		}
 	}
 
-	/**
-	 * Return the entry of a sequence if the ring still holds it.
-	 * @param sequence the sequence
-	 * @return the entry, or {@code null} when not published yet or overwritten
-	 */
-	Entry entry(long sequence) {
-		Entry entry = this.slots.getAcquire(index(sequence));
-		return (entry != null && entry.sequence == sequence) ? entry : null;
+	private Stripe stripe(int index) {
+		Stripe stripe = this.stripes.get(index);
+		if (stripe == null) {
+			// First writer on this stripe: racing creators agree on one through the CAS.
+			this.stripes.compareAndSet(index, null, new Stripe(index, this.size));
+			stripe = this.stripes.get(index);
+		}
+		return stripe;
 	}
 
-	private void restore(int index, Entry newer) {
-		Entry current = this.slots.get(index);
+	private static void restore(AtomicReferenceArray<Entry> slots, int index, Entry newer) {
+		Entry current = slots.get(index);
 		while (current == null || current.sequence < newer.sequence) {
-			Entry witness = this.slots.compareAndExchange(index, current, newer);
+			Entry witness = slots.compareAndExchange(index, current, newer);
 			if (witness == current) {
 				return;
 			}
@@ -167,8 +294,66 @@ public final class SpanRingBuffer {
 	}
 
 	/**
+	 * Return the spans of a local root's trace that the buffer holds, newest first, the
+	 * root included, at most {@code max}: the root's stripe is scanned back from the root,
+	 * the other stripes back from their newest span (children recorded by other threads),
+	 * each until spans ended before the root started.
+	 * @param root the local root's entry
+	 * @param max the maximum number of spans
+	 * @return the spans, newest first
+	 */
+	Entry[] trace(Entry root, int max) {
+		SpanRecord span = root.span;
+		String traceId = span.traceId();
+		long stop = span.startEpochNanos() - SCAN_SLACK_NANOS;
+		int children = max - 1;
+		Entry[][] runs = new Entry[this.stripeMask + 1][];
+		int[] lengths = new int[runs.length];
+		int found = 0;
+		for (int s = 0; s < runs.length && children > 0; s++) {
+			Stripe stripe = this.stripes.get(s);
+			if (stripe == null) {
+				continue;
+			}
+			long end = stripe.cursor.get();
+			long oldest = Math.max(0, end - this.capacity);
+			boolean own = s == root.stripe;
+			long from = own ? root.sequence - 1 : end - 1;
+			Entry[] run = null;
+			int length = 0;
+			for (long sequence = from; sequence >= oldest && length < children; sequence--) {
+				Entry entry = stripe.entry(index(sequence), sequence);
+				if (entry == null) {
+					continue;
+				}
+				SpanRecord candidate = entry.span;
+				if (traceId.equals(candidate.traceId())) {
+					if (run == null) {
+						run = new Entry[Math.min(children, 16)];
+					}
+					else if (length == run.length) {
+						run = Arrays.copyOf(run, Math.min(children, 2 * length));
+					}
+					run[length++] = entry;
+				}
+				else if (end(candidate) < stop) {
+					break;
+				}
+			}
+			runs[s] = run;
+			lengths[s] = length;
+			found += length;
+		}
+		Entry[] trace = new Entry[1 + Math.min(children, found)];
+		trace[0] = root;
+		mergeNewestFirst(runs, lengths, trace, 1);
+		return trace;
+	}
+
+	/**
 	 * Return the newest {@code limit} spans that match a filter, oldest first: from the
-	 * ring and, with a retention, from its reservoirs, each span once.
+	 * ring (at most its capacity, whatever the number of stripes) and, with a retention,
+	 * from its reservoirs, each span once.
 	 * @param limit the maximum number of spans, capped at the capacity (ring plus
 	 * reservoirs)
 	 * @param filter the filter
@@ -179,92 +364,218 @@ public final class SpanRingBuffer {
 		if (max <= 0) {
 			return Collections.emptyList();
 		}
-		long end = this.cursor.get();
-		long start = Math.max(0, end - this.capacity);
 		int ringMax = Math.min(max, this.capacity);
-		Entry[] found = new Entry[ringMax];
-		int count = 0;
-		// Newest first, so the limit keeps the newest; an entry whose sequence is not the
-		// one expected is either still being published or already overwritten: skipped,
-		// which is what keeps the snapshot free of duplicates.
-		for (long sequence = end - 1; sequence >= start && count < ringMax; sequence--) {
-			Entry entry = this.slots.getAcquire(index(sequence));
-			if (entry != null && entry.sequence == sequence && filter.test(entry.span)) {
-				found[count++] = entry;
-			}
+		Entry[][] runs = new Entry[this.stripeMask + 1][];
+		int[] lengths = new int[runs.length];
+		collectRuns(ringMax, filter, runs, lengths);
+		Entry[] newestFirst = new Entry[ringMax];
+		int count = mergeNewestFirst(runs, lengths, newestFirst, 0);
+		if (this.retention != null) {
+			return merge(newestFirst, count, max, filter);
 		}
-		if (this.retention == null) {
-			List<SpanRecord> result = new ArrayList<>(count);
-			for (int i = count - 1; i >= 0; i--) {
-				result.add(found[i].span);
-			}
-			return result;
-		}
-		return merge(found, count, max, filter);
+		return oldestFirst(newestFirst, count);
 	}
 
 	/**
-	 * Merge the ring's matches with the reservoirs' by sequence (a span's identity: the
-	 * same span may sit in the ring and in two reservoirs), keeping the newest {@code max}.
+	 * Collect, for each stripe, its newest {@code max} matching spans, newest first. An
+	 * entry whose sequence is not the one expected is either still being published or
+	 * already overwritten: skipped, which is what keeps a snapshot free of duplicates.
+	 */
+	private void collectRuns(int max, Predicate<SpanRecord> filter, Entry[][] runs, int[] lengths) {
+		for (int s = 0; s < runs.length; s++) {
+			Stripe stripe = this.stripes.get(s);
+			if (stripe == null) {
+				continue;
+			}
+			long end = stripe.cursor.get();
+			long start = Math.max(0, end - this.capacity);
+			Entry[] run = new Entry[(int) Math.min(max, end - start)];
+			int length = 0;
+			for (long sequence = end - 1; sequence >= start && length < run.length; sequence--) {
+				Entry entry = stripe.entry(index(sequence), sequence);
+				if (entry != null && filter.test(entry.span)) {
+					run[length++] = entry;
+				}
+			}
+			runs[s] = run;
+			lengths[s] = length;
+		}
+	}
+
+	/**
+	 * Merge the ring's matches with the reservoirs' (the same span may sit in the ring and
+	 * in two reservoirs: the same entry, found by stripe and sequence), keeping the newest
+	 * {@code max}.
 	 */
 	private List<SpanRecord> merge(Entry[] ring, int ringCount, int max, Predicate<SpanRecord> filter) {
 		List<Entry> retained = new ArrayList<>();
 		this.retention.collectInto(retained);
-		List<Entry> all = new ArrayList<>(ringCount + retained.size());
+		List<List<Entry>> byStripe = new ArrayList<>(this.stripeMask + 1);
+		for (int s = 0; s <= this.stripeMask; s++) {
+			byStripe.add(new ArrayList<>());
+		}
 		for (int i = 0; i < ringCount; i++) {
-			all.add(ring[i]);
+			byStripe.get(ring[i].stripe).add(ring[i]);
 		}
 		for (Entry entry : retained) {
 			if (filter.test(entry.span)) {
-				all.add(entry);
+				byStripe.get(entry.stripe & this.stripeMask).add(entry);
 			}
 		}
-		all.sort((a, b) -> Long.compare(b.sequence, a.sequence));
-		List<SpanRecord> newestFirst = new ArrayList<>(Math.min(max, all.size()));
-		long previous = -1;
-		for (Entry entry : all) {
-			if (newestFirst.size() >= max) {
-				break;
+		Entry[][] runs = new Entry[byStripe.size()][];
+		int[] lengths = new int[runs.length];
+		int total = 0;
+		for (int s = 0; s < runs.length; s++) {
+			List<Entry> entries = byStripe.get(s);
+			entries.sort((a, b) -> Long.compare(b.sequence, a.sequence));
+			Entry[] run = new Entry[entries.size()];
+			int length = 0;
+			for (Entry entry : entries) {
+				if (length == 0 || run[length - 1].sequence != entry.sequence) {
+					run[length++] = entry;
+				}
 			}
-			if (entry.sequence != previous) {
-				newestFirst.add(entry.span);
-				previous = entry.sequence;
-			}
+			runs[s] = run;
+			lengths[s] = length;
+			total += length;
 		}
-		Collections.reverse(newestFirst);
-		return newestFirst;
+		Entry[] newestFirst = new Entry[Math.min(max, total)];
+		int count = mergeNewestFirst(runs, lengths, newestFirst, 0);
+		return oldestFirst(newestFirst, count);
 	}
 
 	/**
-	 * Return every span of the buffer with its sequence, oldest first.
-	 * @return the entries
+	 * Merge runs of entries, each newest first, into {@code into} from {@code offset} on:
+	 * at each step the run whose next entry ended last gives it, so each run keeps its order
+	 * and runs interleave by end time.
+	 * @return the number of entries written
 	 */
-	public List<Entry> entries() {
-		long end = this.cursor.get();
-		long start = Math.max(0, end - this.capacity);
-		List<Entry> result = new ArrayList<>((int) (end - start));
-		for (long sequence = start; sequence < end; sequence++) {
-			Entry entry = this.slots.getAcquire(index(sequence));
-			if (entry != null && entry.sequence == sequence) {
-				result.add(entry);
+	private static int mergeNewestFirst(Entry[][] runs, int[] lengths, Entry[] into, int offset) {
+		int[] positions = new int[runs.length];
+		int count = offset;
+		while (count < into.length) {
+			int best = -1;
+			long bestEnd = Long.MIN_VALUE;
+			for (int r = 0; r < runs.length; r++) {
+				if (positions[r] < lengths[r]) {
+					long end = end(runs[r][positions[r]].span);
+					if (best < 0 || end > bestEnd) {
+						best = r;
+						bestEnd = end;
+					}
+				}
 			}
+			if (best < 0) {
+				break;
+			}
+			into[count++] = runs[best][positions[best]++];
+		}
+		return count - offset;
+	}
+
+	private static List<SpanRecord> oldestFirst(Entry[] newestFirst, int count) {
+		List<SpanRecord> result = new ArrayList<>(count);
+		for (int i = count - 1; i >= 0; i--) {
+			result.add(newestFirst[i].span);
 		}
 		return result;
 	}
 
-	@Override
-	public String toString() {
-		return "SpanRingBuffer[capacity=" + this.capacity + ", slots=" + this.size + ", recorded="
-				+ this.cursor.get() + "]";
+	private static long end(SpanRecord span) {
+		return span.startEpochNanos() + span.durationNanos();
 	}
 
 	/**
-	 * A published slot: the span and the sequence it was recorded with.
+	 * Return every span of the buffer with its stripe and sequence (each stripe's newest
+	 * {@code capacity}), oldest first in the order of {@link #snapshot}.
+	 * @return the entries
+	 */
+	public List<Entry> entries() {
+		Entry[][] runs = new Entry[this.stripeMask + 1][];
+		int[] lengths = new int[runs.length];
+		collectRuns(this.capacity, (span) -> true, runs, lengths);
+		int total = 0;
+		for (int length : lengths) {
+			total += length;
+		}
+		Entry[] newestFirst = new Entry[total];
+		int count = mergeNewestFirst(runs, lengths, newestFirst, 0);
+		List<Entry> result = new ArrayList<>(count);
+		for (int i = count - 1; i >= 0; i--) {
+			result.add(newestFirst[i]);
+		}
+		return result;
+	}
+
+	/** Move a thread's probe on: a seed at the first contention, then xorshift. */
+	private static void advance(int[] probe) {
+		int hash = probe[0];
+		if (hash == 0) {
+			hash = PROBE_SEEDS.addAndGet(0x9e3779b9);
+		}
+		else {
+			hash ^= hash << 13;
+			hash ^= hash >>> 17;
+			hash ^= hash << 5;
+		}
+		probe[0] = (hash != 0) ? hash : 1;
+	}
+
+	/**
+	 * Move the current thread to another stripe, as a failed claim does.
+	 */
+	void moveCurrentThread() {
+		this.striped = true;
+		advance(PROBES.get());
+	}
+
+	/**
+	 * Return the stripe the current thread records into next, unless a claim fails.
+	 * @return the stripe index
+	 */
+	int stripeOfCurrentThread() {
+		return (this.stripeMask == 0 || !this.striped) ? 0 : PROBES.get()[0] & this.stripeMask;
+	}
+
+	@Override
+	public String toString() {
+		return "SpanRingBuffer[capacity=" + this.capacity + ", slots=" + this.size + ", stripes=" + stripes()
+				+ ", recorded=" + recorded() + "]";
+	}
+
+	/**
+	 * A published slot: the span, the stripe it was recorded into and its sequence there.
 	 *
-	 * @param sequence the sequence
+	 * @param stripe the stripe
+	 * @param sequence the sequence within the stripe
 	 * @param span the span
 	 */
-	public record Entry(long sequence, SpanRecord span) {
+	public record Entry(int stripe, long sequence, SpanRecord span) {
+
+	}
+
+	/**
+	 * One ring: its own padded counter and its own slots, so its writer shares no cache
+	 * line with the writers of other stripes.
+	 */
+	private static final class Stripe {
+
+		private final int index;
+
+		private final PaddedSequence cursor = new PaddedSequence();
+
+		private final AtomicReferenceArray<Entry> slots;
+
+		Stripe(int index, int size) {
+			this.index = index;
+			this.slots = new AtomicReferenceArray<>(size + 2 * PADDING);
+		}
+
+		/** Return the entry of a sequence if the slot still holds it. */
+		Entry entry(int index, long sequence) {
+			Entry entry = this.slots.getAcquire(index);
+			return (entry != null && entry.sequence == sequence) ? entry : null;
+		}
 
 	}
 

@@ -1,6 +1,5 @@
 package dev.aisd.observability.tracing.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,10 +15,11 @@ import dev.aisd.observability.tracing.internal.SpanRingBuffer.Entry;
  * {@code status_code} and {@code latency}, but decided in-process.
  * <p>
  * The decision is taken when a local root span ends (a span without a parent, or a server
- * or consumer span, whose children ended before it): its trace's spans still in the ring
- * are copied, by reference, into a reservoir. For an ordinary span the cost is a few field
- * reads and comparisons, no lock and no allocation; only a kept trace pays for the scan of
- * the ring. Every reservoir slot is replaced with a compare-and-set, so writers never
+ * or consumer span, whose children ended before it): its trace's spans still in the ring,
+ * on any of its stripes (children may have been recorded by other threads), are copied, by
+ * reference, into a reservoir. For an ordinary span the cost is a few field reads and
+ * comparisons, no lock, no allocation and no write to shared memory; only a kept trace pays
+ * for the scan of the ring. Every reservoir slot is replaced with a compare-and-set, so writers never
  * block each other. Memory is bounded by the number of traces times
  * {@link Settings#maxSpansPerTrace()}, each span being bounded by the buffer's attribute
  * limits.
@@ -29,13 +29,14 @@ public final class TraceRetention {
 	/** Slots of the table of traces in which a non-root span failed (a power of two). */
 	private static final int ERROR_MARKS = 256;
 
-	/**
-	 * How long before the local root started a span of another trace may have ended for
-	 * the backward scan to go on: a span's sequence is claimed after its end time is
-	 * taken, so an unrelated span can sit between two children only when its writer was
-	 * paused between the two for longer than this.
-	 */
-	private static final long SCAN_SLACK_NANOS = 50_000_000L;
+	/** What {@link #decide} returns for a span whose trace is not kept. */
+	public static final int DISCARD = 0;
+
+	/** Bit of {@link #decide}'s answer: the trace goes into the error reservoir. */
+	public static final int KEEP_ERROR = 1;
+
+	/** Bit of {@link #decide}'s answer: the trace goes into its route's slow reservoir. */
+	public static final int KEEP_SLOW = 2;
 
 	private final Settings settings;
 
@@ -88,35 +89,48 @@ public final class TraceRetention {
 	}
 
 	/**
-	 * Decide about a span just published in the ring.
-	 * @param ring the ring it was published in
-	 * @param entry the published entry
+	 * Decide about a span just published in the ring. For an ordinary span this only reads
+	 * shared state (the route map, a route's volatile thresholds, the error marks), so
+	 * writers on different stripes of the ring share no written cache line here.
+	 * @param span the span
+	 * @return {@link #DISCARD}, or a combination of {@link #KEEP_ERROR} and
+	 * {@link #KEEP_SLOW}: the span is a local root whose trace goes into that reservoir
 	 */
-	void recorded(SpanRingBuffer ring, Entry entry) {
-		SpanRecord span = entry.span();
+	public int decide(SpanRecord span) {
 		boolean error = SpanRecord.STATUS_ERROR.equals(span.status());
 		if (!isLocalRoot(span)) {
 			if (error) {
 				this.errorMarks.set(markIndex(span.traceId()), span.traceId());
 			}
-			return;
+			return DISCARD;
 		}
 		if (!error) {
 			String mark = this.errorMarks.get(markIndex(span.traceId()));
 			error = mark != null && mark.equals(span.traceId());
 		}
-		RouteReservoir route = (this.settings.slowTracesPerRoute() > 0) ? route(span.name()) : null;
-		boolean slow = route != null && route.admits(span);
-		if (!slow && !(error && this.settings.errorTraces() > 0)) {
-			return;
+		int decision = (error && this.settings.errorTraces() > 0) ? KEEP_ERROR : DISCARD;
+		if (this.settings.slowTracesPerRoute() > 0 && route(span.name()).admits(span)) {
+			decision |= KEEP_SLOW;
 		}
-		RetainedTrace trace = collect(ring, entry);
-		if (error && this.settings.errorTraces() > 0) {
+		return decision;
+	}
+
+	/**
+	 * Keep a trace that {@link #decide} chose.
+	 * @param decision what {@link #decide} returned for its local root
+	 * @param root the local root span
+	 * @param spans the trace's spans the ring holds, the root included (references, not
+	 * copies)
+	 */
+	public void keep(int decision, SpanRecord root, Entry[] spans) {
+		RetainedTrace trace = new RetainedTrace(root.startEpochNanos() + root.durationNanos(), root.durationNanos(),
+				spans);
+		if ((decision & KEEP_ERROR) != 0) {
 			int slot = (int) (this.errorCursor.getAndIncrement() % this.errors.length());
 			this.errors.set(slot, trace);
 			this.kept.incrementAndGet();
 		}
-		if (slow && route.offer(trace)) {
+		if ((decision & KEEP_SLOW) != 0 && route(root.name()).offer(trace)) {
 			this.kept.incrementAndGet();
 		}
 	}
@@ -151,34 +165,6 @@ public final class TraceRetention {
 		// the number of racing writers, a bound all the same.
 		return this.routes.computeIfAbsent(name,
 				(key) -> new RouteReservoir(this.settings.slowTracesPerRoute(), this.settings.slowWindowNanos()));
-	}
-
-	/**
-	 * Copy the spans of the root's trace still in the ring, newest first, the root included.
-	 */
-	private RetainedTrace collect(SpanRingBuffer ring, Entry root) {
-		SpanRecord span = root.span();
-		String traceId = span.traceId();
-		int max = this.settings.maxSpansPerTrace();
-		List<Entry> spans = new ArrayList<>(Math.min(max, 16));
-		spans.add(root);
-		long stop = span.startEpochNanos() - SCAN_SLACK_NANOS;
-		long oldest = Math.max(0, ring.recorded() - ring.capacity());
-		for (long sequence = root.sequence() - 1; sequence >= oldest && spans.size() < max; sequence--) {
-			Entry entry = ring.entry(sequence);
-			if (entry == null) {
-				continue;
-			}
-			SpanRecord candidate = entry.span();
-			if (traceId.equals(candidate.traceId())) {
-				spans.add(entry);
-			}
-			else if (candidate.startEpochNanos() + candidate.durationNanos() < stop) {
-				break;
-			}
-		}
-		return new RetainedTrace(root.sequence(), span.startEpochNanos() + span.durationNanos(),
-				span.durationNanos(), spans.toArray(new Entry[0]));
 	}
 
 	/**
@@ -244,9 +230,9 @@ public final class TraceRetention {
 	}
 
 	/**
-	 * One kept trace: its local root's sequence, end and duration, and its spans.
+	 * One kept trace: its local root's end and duration, and its spans.
 	 */
-	record RetainedTrace(long rootSequence, long endEpochNanos, long durationNanos, Entry[] spans) {
+	record RetainedTrace(long endEpochNanos, long durationNanos, Entry[] spans) {
 
 		void addTo(List<Entry> into) {
 			for (Entry span : this.spans) {

@@ -43,13 +43,7 @@ class TraceRetentionTests {
 		for (int i = 0; i < 100_000; i++) {
 			trace(ROUTE, "ok", 1 * MS, 1).forEach(buffer::record);
 		}
-		String traceId = failed.get(0).traceId();
-		TracesResponses responses = new TracesResponses(buffer);
-		String errors = body(responses.respond(Map.of("status", "error")::get));
-		assertThat(errors).contains(traceId);
-		String whole = body(responses.respond(Map.of("trace_id", traceId)::get));
-		assertThat(whole).contains(failed.get(0).spanId()).contains(failed.get(1).spanId());
-		assertThat(buffer.snapshot(100, (span) -> span.traceId().equals(traceId))).containsExactlyElementsOf(failed);
+		assertErrorTraceServedWhole(buffer, failed);
 	}
 
 	@Test
@@ -251,6 +245,96 @@ class TraceRetentionTests {
 		Set<String> errorTraces = new HashSet<>();
 		errors.forEach((span) -> errorTraces.add(span.traceId()));
 		assertThat(buffer.snapshot(Integer.MAX_VALUE, (span) -> errorTraces.contains(span.traceId()))).hasSize(32);
+	}
+
+	@Test
+	void errorTraceWhenChildRecordedByAnotherThreadOnAnotherStripeThenKeptWhole() throws Exception {
+		SpanRingBuffer buffer = new SpanRingBuffer(64, retention(4, 0, 1, 16, MS), 2);
+		List<SpanRecord> trace = childAndRoot("ok", "error");
+		recordOnNewThread(buffer, false, trace.subList(0, 1));
+		recordOnNewThread(buffer, true, trace.subList(1, 2));
+		// Ordinary traffic on the child's stripe pushes the child out of the ring.
+		recordOnNewThread(buffer, false, ordinaryTraces(1_000));
+		assertThat(buffer.entries()).extracting(SpanRingBuffer.Entry::span).doesNotContain(trace.get(0));
+		assertThat(buffer.snapshot(100, (span) -> span.traceId().equals(trace.get(0).traceId())))
+			.containsExactlyElementsOf(trace);
+	}
+
+	@Test
+	void childErrorWhenRecordedOnAnotherStripeThanOkRootThenWholeTraceKeptAsError() throws Exception {
+		SpanRingBuffer buffer = new SpanRingBuffer(64, retention(4, 0, 1, 16, MS), 4);
+		List<SpanRecord> trace = childAndRoot("error", "ok");
+		recordOnNewThread(buffer, true, trace.subList(0, 1));
+		List<SpanRecord> rootThenOrdinary = new ArrayList<>(trace.subList(1, 2));
+		rootThenOrdinary.addAll(ordinaryTraces(1_000));
+		recordOnNewThread(buffer, false, rootThenOrdinary);
+		assertThat(buffer.snapshot(100, (span) -> span.traceId().equals(trace.get(0).traceId())))
+			.containsExactlyElementsOf(trace);
+		assertThat(buffer.snapshot(100, (span) -> "error".equals(span.status()))).containsExactly(trace.get(0));
+	}
+
+	@Test
+	void errorTraceWhenHundredThousandOrdinaryTracesFollowFromSeveralThreadsThenStillServedWithItsChild()
+			throws Exception {
+		int threads = 4;
+		SpanRingBuffer buffer = new SpanRingBuffer(512, retention(32, 3, 16, 16, 15 * 60_000 * MS), 4);
+		List<SpanRecord> failed = trace(ROUTE, "error", 1 * MS, 1);
+		recordOnNewThread(buffer, false, failed);
+		try (SpanRingBufferTests.Writers writers = new SpanRingBufferTests.Writers(buffer, threads, (thread) -> {
+			long begin = BASE + 10_000 * MS;
+			for (int i = 0; i < 100_000 / threads; i++) {
+				String traceId = String.format("%016x%016x", thread + 1, i);
+				String rootId = String.format("%015x%d", i, 0);
+				long at = begin + i * 2 * MS;
+				buffer.record(span(traceId, String.format("%015x%d", i, 1), rootId, "child 0", "internal", "ok",
+						at + 1, MS / 2));
+				buffer.record(span(traceId, rootId, null, ROUTE, "server", "ok", at, MS + (i % 7) * 1_000L));
+			}
+		})) {
+			writers.start();
+			writers.join();
+		}
+		assertThat(buffer.recorded()).isEqualTo(2 + 2 * 100_000);
+		assertErrorTraceServedWhole(buffer, failed);
+	}
+
+	/** {@code ?status=error} finds the failed trace, and {@code ?trace_id=} gives all of it. */
+	private static void assertErrorTraceServedWhole(SpanRingBuffer buffer, List<SpanRecord> failed) {
+		String traceId = failed.get(0).traceId();
+		TracesResponses responses = new TracesResponses(buffer);
+		String errors = body(responses.respond(Map.of("status", "error")::get));
+		assertThat(errors).contains(traceId);
+		String whole = body(responses.respond(Map.of("trace_id", traceId)::get));
+		assertThat(whole).contains(failed.get(0).spanId()).contains(failed.get(1).spanId());
+		assertThat(buffer.snapshot(100, (span) -> span.traceId().equals(traceId))).containsExactlyElementsOf(failed);
+	}
+
+	/** A child (a client call) and its local root, in the order they end. */
+	private List<SpanRecord> childAndRoot(String childStatus, String rootStatus) {
+		String traceId = nextTraceId();
+		long start = tick(10 * MS);
+		return List.of(span(traceId, "c1", "r1", "db query", "client", childStatus, start + MS, MS),
+				span(traceId, "r1", null, ROUTE, "server", rootStatus, start, 5 * MS));
+	}
+
+	private List<SpanRecord> ordinaryTraces(int count) {
+		List<SpanRecord> ordinary = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ordinary.addAll(trace(ROUTE, "ok", MS, 1));
+		}
+		return ordinary;
+	}
+
+	/** Record on a thread of its own: on stripe 0, or moved off it as after contention. */
+	private static void recordOnNewThread(SpanRingBuffer buffer, boolean offStripeZero, List<SpanRecord> spans)
+			throws Exception {
+		SpanRingBufferTests.onNewThread(() -> {
+			if (offStripeZero) {
+				SpanRingBufferTests.moveOffStripeZero(buffer);
+			}
+			assertThat(buffer.stripeOfCurrentThread() != 0).isEqualTo(offStripeZero);
+			spans.forEach(buffer::record);
+		});
 	}
 
 	private static TraceRetention retention(int errors, int slowPerRoute, int routes, int spansPerTrace,
