@@ -1,7 +1,6 @@
 package dev.aisd.observability.tracing.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,12 +45,6 @@ public final class SpanRingBuffer {
 	/** Largest number of stripes, whatever the number of processors. */
 	public static final int MAX_STRIPES = 8;
 
-	/** Unused slots before and after each ring, so the array header's line stays clean. */
-	private static final int PADDING = 16;
-
-	/** Slots per 64-byte cache line, counting 4-byte (compressed) references. */
-	private static final int SLOTS_PER_LINE = 16;
-
 	/**
 	 * How long before a local root started a span of another trace may have ended for
 	 * the backward scan for the root's trace to go on: a span's sequence is claimed after
@@ -75,19 +68,14 @@ public final class SpanRingBuffer {
 
 	private final int size;
 
-	private final int mask;
-
-	/** Number of cache lines of a ring, when consecutive sequences are spread. */
-	private final int lines;
-
 	/** Number of stripes minus one: a probe's stripe is {@code probe & stripeMask}. */
 	private final int stripeMask;
 
 	/** The stripes; stripe 0 exists from the start, the others from their first writer. */
-	private final AtomicReferenceArray<Stripe> stripes;
+	private final AtomicReferenceArray<RingStripe> stripes;
 
 	/** Stripe 0, read without indirection while the writers have not spread. */
-	private final Stripe first;
+	private final RingStripe first;
 
 	/**
 	 * Whether a claim ever failed, so that writers use their probes to pick a stripe; set
@@ -135,11 +123,9 @@ public final class SpanRingBuffer {
 		int size = (capacity == 1) ? 1 : Integer.highestOneBit(capacity - 1) << 1;
 		this.capacity = capacity;
 		this.size = size;
-		this.mask = size - 1;
-		this.lines = (size >= 2 * SLOTS_PER_LINE) ? size / SLOTS_PER_LINE : 0;
 		this.stripeMask = stripes - 1;
 		this.stripes = new AtomicReferenceArray<>(stripes);
-		this.first = new Stripe(0, size);
+		this.first = new RingStripe(0, size);
 		this.stripes.set(0, this.first);
 		this.retention = retention;
 	}
@@ -189,27 +175,13 @@ public final class SpanRingBuffer {
 	}
 
 	/**
-	 * Return the array index of a sequence: {@code sequence & mask}, transposed so that
-	 * consecutive sequences (two writers on one stripe) land on different cache lines.
-	 * @param sequence the sequence
-	 * @return the index in the slot array
-	 */
-	private int index(long sequence) {
-		int ring = (int) (sequence & this.mask);
-		if (this.lines != 0) {
-			ring = (ring & (SLOTS_PER_LINE - 1)) * this.lines + (ring >>> 4);
-		}
-		return PADDING + ring;
-	}
-
-	/**
 	 * Return how many spans were ever recorded: the sum of the stripes' counters.
 	 * @return the number of recorded spans
 	 */
 	public long recorded() {
 		long recorded = 0;
 		for (int i = 0; i <= this.stripeMask; i++) {
-			Stripe stripe = this.stripes.get(i);
+			RingStripe stripe = this.stripes.get(i);
 			if (stripe != null) {
 				recorded += stripe.cursor.get();
 			}
@@ -222,7 +194,7 @@ public final class SpanRingBuffer {
 	 * @param span the span
 	 */
 	public void record(SpanRecord span) {
-		Stripe stripe = this.first;
+		RingStripe stripe = this.first;
 		long sequence;
 		if (this.stripeMask == 0) {
 			sequence = stripe.cursor.getAndIncrement();
@@ -250,18 +222,7 @@ public final class SpanRingBuffer {
 				sequence = (moves < this.stripeMask) ? stripe.cursor.tryIncrement() : stripe.cursor.getAndIncrement();
 			}
 		}
-		int index = index(sequence);
-		// One atomic exchange publishes the entry (no read-then-CAS: one cache-line
-		// transfer instead of two). Readers check the sequence of what they read, so an
-		// entry seen in the wrong place is skipped, never shown twice.
-		Entry entry = new Entry(stripe.index, sequence, span);
-		Entry previous = stripe.slots.getAndSet(index, entry);
-		if (previous != null && previous.sequence > sequence) {
-			// This writer was descheduled between claiming and publishing and replaced a
-			// newer span that wrapped into the same slot: put the newest back, the slot
-			// only moves forward.
-			restore(stripe.slots, index, previous);
-		}
+		Entry entry = stripe.publish(sequence, span);
 		if (this.retention != null) {
 			// After publication, so that a local root's scan for its trace sees the root's
 			// children (they were published before it ended).
@@ -272,25 +233,14 @@ public final class SpanRingBuffer {
 		}
 	}
 
-	private Stripe stripe(int index) {
-		Stripe stripe = this.stripes.get(index);
+	private RingStripe stripe(int index) {
+		RingStripe stripe = this.stripes.get(index);
 		if (stripe == null) {
 			// First writer on this stripe: racing creators agree on one through the CAS.
-			this.stripes.compareAndSet(index, null, new Stripe(index, this.size));
+			this.stripes.compareAndSet(index, null, new RingStripe(index, this.size));
 			stripe = this.stripes.get(index);
 		}
 		return stripe;
-	}
-
-	private static void restore(AtomicReferenceArray<Entry> slots, int index, Entry newer) {
-		Entry current = slots.get(index);
-		while (current == null || current.sequence < newer.sequence) {
-			Entry witness = slots.compareAndExchange(index, current, newer);
-			if (witness == current) {
-				return;
-			}
-			current = witness;
-		}
 	}
 
 	/**
@@ -307,46 +257,17 @@ public final class SpanRingBuffer {
 		String traceId = span.traceId();
 		long stop = span.startEpochNanos() - SCAN_SLACK_NANOS;
 		int children = max - 1;
-		Entry[][] runs = new Entry[this.stripeMask + 1][];
-		int[] lengths = new int[runs.length];
-		int found = 0;
-		for (int s = 0; s < runs.length && children > 0; s++) {
-			Stripe stripe = this.stripes.get(s);
-			if (stripe == null) {
-				continue;
+		StripeRuns runs = new StripeRuns(this.stripeMask + 1);
+		for (int s = 0; s <= this.stripeMask && children > 0; s++) {
+			RingStripe stripe = this.stripes.get(s);
+			if (stripe != null) {
+				long from = (s == root.stripe) ? root.sequence - 1 : stripe.cursor.get() - 1;
+				stripe.traceInto(runs, this.capacity, from, traceId, stop, children);
 			}
-			long end = stripe.cursor.get();
-			long oldest = Math.max(0, end - this.capacity);
-			boolean own = s == root.stripe;
-			long from = own ? root.sequence - 1 : end - 1;
-			Entry[] run = null;
-			int length = 0;
-			for (long sequence = from; sequence >= oldest && length < children; sequence--) {
-				Entry entry = stripe.entry(index(sequence), sequence);
-				if (entry == null) {
-					continue;
-				}
-				SpanRecord candidate = entry.span;
-				if (traceId.equals(candidate.traceId())) {
-					if (run == null) {
-						run = new Entry[Math.min(children, 16)];
-					}
-					else if (length == run.length) {
-						run = Arrays.copyOf(run, Math.min(children, 2 * length));
-					}
-					run[length++] = entry;
-				}
-				else if (end(candidate) < stop) {
-					break;
-				}
-			}
-			runs[s] = run;
-			lengths[s] = length;
-			found += length;
 		}
-		Entry[] trace = new Entry[1 + Math.min(children, found)];
+		Entry[] trace = new Entry[1 + Math.min(children, runs.total())];
 		trace[0] = root;
-		mergeNewestFirst(runs, lengths, trace, 1);
+		runs.mergeNewestFirst(trace, 1);
 		return trace;
 	}
 
@@ -365,15 +286,21 @@ public final class SpanRingBuffer {
 			return Collections.emptyList();
 		}
 		int ringMax = Math.min(max, this.capacity);
-		Entry[][] runs = new Entry[this.stripeMask + 1][];
-		int[] lengths = new int[runs.length];
-		collectRuns(ringMax, filter, runs, lengths);
-		Entry[] newestFirst = new Entry[ringMax];
-		int count = mergeNewestFirst(runs, lengths, newestFirst, 0);
-		if (this.retention != null) {
-			return merge(newestFirst, count, max, filter);
+		List<Entry> ring = collectRuns(ringMax, filter).oldestFirst(ringMax);
+		if (this.retention == null) {
+			return StripeRuns.spans(ring);
 		}
-		return oldestFirst(newestFirst, count);
+		// The same span may sit in the ring and in two reservoirs: grouping by stripe
+		// keeps each entry once.
+		List<Entry> all = new ArrayList<>(ring);
+		List<Entry> retained = new ArrayList<>();
+		this.retention.collectInto(retained);
+		for (Entry entry : retained) {
+			if (filter.test(entry.span)) {
+				all.add(entry);
+			}
+		}
+		return StripeRuns.spans(StripeRuns.grouped(all, this.stripeMask + 1).oldestFirst(max));
 	}
 
 	/**
@@ -381,108 +308,15 @@ public final class SpanRingBuffer {
 	 * entry whose sequence is not the one expected is either still being published or
 	 * already overwritten: skipped, which is what keeps a snapshot free of duplicates.
 	 */
-	private void collectRuns(int max, Predicate<SpanRecord> filter, Entry[][] runs, int[] lengths) {
-		for (int s = 0; s < runs.length; s++) {
-			Stripe stripe = this.stripes.get(s);
-			if (stripe == null) {
-				continue;
-			}
-			long end = stripe.cursor.get();
-			long start = Math.max(0, end - this.capacity);
-			Entry[] run = new Entry[(int) Math.min(max, end - start)];
-			int length = 0;
-			for (long sequence = end - 1; sequence >= start && length < run.length; sequence--) {
-				Entry entry = stripe.entry(index(sequence), sequence);
-				if (entry != null && filter.test(entry.span)) {
-					run[length++] = entry;
-				}
-			}
-			runs[s] = run;
-			lengths[s] = length;
-		}
-	}
-
-	/**
-	 * Merge the ring's matches with the reservoirs' (the same span may sit in the ring and
-	 * in two reservoirs: the same entry, found by stripe and sequence), keeping the newest
-	 * {@code max}.
-	 */
-	private List<SpanRecord> merge(Entry[] ring, int ringCount, int max, Predicate<SpanRecord> filter) {
-		List<Entry> retained = new ArrayList<>();
-		this.retention.collectInto(retained);
-		List<List<Entry>> byStripe = new ArrayList<>(this.stripeMask + 1);
+	private StripeRuns collectRuns(int max, Predicate<SpanRecord> filter) {
+		StripeRuns runs = new StripeRuns(this.stripeMask + 1);
 		for (int s = 0; s <= this.stripeMask; s++) {
-			byStripe.add(new ArrayList<>());
-		}
-		for (int i = 0; i < ringCount; i++) {
-			byStripe.get(ring[i].stripe).add(ring[i]);
-		}
-		for (Entry entry : retained) {
-			if (filter.test(entry.span)) {
-				byStripe.get(entry.stripe & this.stripeMask).add(entry);
+			RingStripe stripe = this.stripes.get(s);
+			if (stripe != null) {
+				stripe.collectInto(runs, this.capacity, max, filter);
 			}
 		}
-		Entry[][] runs = new Entry[byStripe.size()][];
-		int[] lengths = new int[runs.length];
-		int total = 0;
-		for (int s = 0; s < runs.length; s++) {
-			List<Entry> entries = byStripe.get(s);
-			entries.sort((a, b) -> Long.compare(b.sequence, a.sequence));
-			Entry[] run = new Entry[entries.size()];
-			int length = 0;
-			for (Entry entry : entries) {
-				if (length == 0 || run[length - 1].sequence != entry.sequence) {
-					run[length++] = entry;
-				}
-			}
-			runs[s] = run;
-			lengths[s] = length;
-			total += length;
-		}
-		Entry[] newestFirst = new Entry[Math.min(max, total)];
-		int count = mergeNewestFirst(runs, lengths, newestFirst, 0);
-		return oldestFirst(newestFirst, count);
-	}
-
-	/**
-	 * Merge runs of entries, each newest first, into {@code into} from {@code offset} on:
-	 * at each step the run whose next entry ended last gives it, so each run keeps its order
-	 * and runs interleave by end time.
-	 * @return the number of entries written
-	 */
-	private static int mergeNewestFirst(Entry[][] runs, int[] lengths, Entry[] into, int offset) {
-		int[] positions = new int[runs.length];
-		int count = offset;
-		while (count < into.length) {
-			int best = -1;
-			long bestEnd = Long.MIN_VALUE;
-			for (int r = 0; r < runs.length; r++) {
-				if (positions[r] < lengths[r]) {
-					long end = end(runs[r][positions[r]].span);
-					if (best < 0 || end > bestEnd) {
-						best = r;
-						bestEnd = end;
-					}
-				}
-			}
-			if (best < 0) {
-				break;
-			}
-			into[count++] = runs[best][positions[best]++];
-		}
-		return count - offset;
-	}
-
-	private static List<SpanRecord> oldestFirst(Entry[] newestFirst, int count) {
-		List<SpanRecord> result = new ArrayList<>(count);
-		for (int i = count - 1; i >= 0; i--) {
-			result.add(newestFirst[i].span);
-		}
-		return result;
-	}
-
-	private static long end(SpanRecord span) {
-		return span.startEpochNanos() + span.durationNanos();
+		return runs;
 	}
 
 	/**
@@ -491,20 +325,7 @@ public final class SpanRingBuffer {
 	 * @return the entries
 	 */
 	public List<Entry> entries() {
-		Entry[][] runs = new Entry[this.stripeMask + 1][];
-		int[] lengths = new int[runs.length];
-		collectRuns(this.capacity, (span) -> true, runs, lengths);
-		int total = 0;
-		for (int length : lengths) {
-			total += length;
-		}
-		Entry[] newestFirst = new Entry[total];
-		int count = mergeNewestFirst(runs, lengths, newestFirst, 0);
-		List<Entry> result = new ArrayList<>(count);
-		for (int i = count - 1; i >= 0; i--) {
-			result.add(newestFirst[i]);
-		}
-		return result;
+		return collectRuns(this.capacity, (span) -> true).oldestFirst(Integer.MAX_VALUE);
 	}
 
 	/** Move a thread's probe on: a seed at the first contention, then xorshift. */
@@ -551,31 +372,6 @@ public final class SpanRingBuffer {
 	 * @param span the span
 	 */
 	public record Entry(int stripe, long sequence, SpanRecord span) {
-
-	}
-
-	/**
-	 * One ring: its own padded counter and its own slots, so its writer shares no cache
-	 * line with the writers of other stripes.
-	 */
-	private static final class Stripe {
-
-		private final int index;
-
-		private final PaddedSequence cursor = new PaddedSequence();
-
-		private final AtomicReferenceArray<Entry> slots;
-
-		Stripe(int index, int size) {
-			this.index = index;
-			this.slots = new AtomicReferenceArray<>(size + 2 * PADDING);
-		}
-
-		/** Return the entry of a sequence if the slot still holds it. */
-		Entry entry(int index, long sequence) {
-			Entry entry = this.slots.getAcquire(index);
-			return (entry != null && entry.sequence == sequence) ? entry : null;
-		}
 
 	}
 
