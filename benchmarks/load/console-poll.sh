@@ -128,8 +128,16 @@ window() { # round mode variant
 }
 
 printf 'round\tmode\tvariant\tcpu_pct_of_one_core\tapi_requests\tcpu_us_per_api_req\tloadavg\n' | tee "$OUT/results.tsv"
-echo "warm-up: ${WARMUP}s of load" >&2
+echo "warm-up: ${WARMUP}s of load, with every poller variant running (their code paths are compiled too)" >&2
+WARM_POLLERS=()
+for variant in $VARIANTS; do
+  if [[ $variant != none ]]; then
+    OUT_SAVED=$OUT; OUT="$OUT/warm-$variant"; mkdir -p "$OUT"; start_poller "$variant"; WARM_POLLERS+=("$POLLER")
+    POLLER=; OUT=$OUT_SAVED
+  fi
+done
 taskset -c 1 wrk -t1 -c16 -d"${WARMUP}s" "$BASE/api/items" >/dev/null
+for pid in "${WARM_POLLERS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 for round in $(seq 1 "$ROUNDS"); do
   for mode in idle load; do
     for variant in $VARIANTS; do
@@ -155,11 +163,14 @@ weigh() { # label, then curl arguments
   weigh scorecard -u "operator:$PASSWORD" "$BASE/observability/security/scorecard"
 } | tee "$OUT/weight.tsv"
 
-# Means per mode and variant, and the tab's cost against 'none' of the same mode.
-awk -F'\t' 'NR > 1 && NF == 7 {k=$2 FS $3; n[k]++; cpu[k]+=$4; if ($6 != "-") {us[k]+=$6; nu[k]++}}
-  END {for (k in n) {split(k, f, FS); m=f[1];
-      c=cpu[k]/n[k]; u=(nu[k] > 0) ? us[k]/nu[k] : 0; base=m FS "none";
-      if (m == "idle") cost=sprintf("%+.2f %% of one core", c - cpu[base]/n[base]);
-      else cost=(nu[base] > 0 && u > 0) ? sprintf("%+.2f %% CPU per API request", (u / (us[base]/nu[base]) - 1) * 100) : "-";
-      printf "%s\t%s\t%.2f\t%s\t%s\n", m, f[2], c, (u > 0) ? sprintf("%.1f", u) : "-", cost}}' "$OUT/results.tsv" \
-  | sort | { printf '\nmode\tvariant\tmean_cpu_pct\tmean_us_per_req\tcost_vs_none\n'; cat; } | tee "$OUT/summary.tsv"
+# The tab's cost, paired with 'none' of the same round and mode, median over the rounds: idle, the
+# difference in CPU % of one core; under load, the rise of CPU time per API request in %.
+awk -F'\t' 'NR > 1 && NF == 7 {cpu[$1 FS $2 FS $3]=$4; us[$1 FS $2 FS $3]=$6; rounds[$1]=1; kinds[$2 FS $3]=1}
+  function median(list, n,   i, j, t) {for (i = 2; i <= n; i++) for (j = i; j > 1 && list[j-1] > list[j]; j--) {t=list[j]; list[j]=list[j-1]; list[j-1]=t}
+    return (n % 2) ? list[(n + 1) / 2] : (list[n / 2] + list[n / 2 + 1]) / 2}
+  END {for (k in kinds) {split(k, f, FS); if (f[2] == "none") continue; n=0; delete v; all=""
+      for (r in rounds) {a=r FS k; b=r FS f[1] FS "none"; if (!(a in cpu) || !(b in cpu)) continue
+        if (f[1] == "idle") x=cpu[a] - cpu[b]; else if (us[a] != "-" && us[b] != "-") x=(us[a] / us[b] - 1) * 100; else continue
+        v[++n]=x; all=all sprintf(" %+.2f", x)}
+      if (n > 0) printf "%s\t%s\t%+.2f\t%s\t%s\n", f[1], f[2], median(v, n), (f[1] == "idle") ? "% of one core" : "% CPU per API request", all}}' \
+  "$OUT/results.tsv" | sort | { printf '\nmode\tvariant\tmedian_cost_vs_none\tunit\tper_round\n'; cat; } | tee "$OUT/summary.tsv"

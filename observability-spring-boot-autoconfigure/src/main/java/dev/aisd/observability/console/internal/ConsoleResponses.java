@@ -53,6 +53,9 @@ public final class ConsoleResponses implements EndpointHandler {
 
 	private final ConsoleAssets assets;
 
+	// The last latency document and the count it was made at; racing polls at worst both scan.
+	private volatile LatencyDocument latency;
+
 	// Tags of one process must not match those of the previous one behind the same URL.
 	private final String instance = Long.toHexString(System.nanoTime() ^ System.currentTimeMillis());
 
@@ -122,7 +125,7 @@ public final class ConsoleResponses implements EndpointHandler {
 		String etag = tag("p" + ((buffer != null) ? buffer.recorded() : "-") + "-"
 				+ ((history != null) ? history.version() : "-") + "-"
 				+ ((routes != null) ? DigestUtils.md5DigestAsHex(routes) : "-"));
-		return conditional(call, etag, () -> pollJson((buffer != null) ? latencyJson(SpanLatencySummary.of(buffer)) : null,
+		return conditional(call, etag, () -> pollJson((buffer != null) ? latencyJson(buffer) : null,
 				(history != null) ? healthHistoryJson(history) : null, routes), EndpointResponse.APPLICATION_JSON);
 	}
 
@@ -149,8 +152,21 @@ public final class ConsoleResponses implements EndpointHandler {
 		if (buffer == null) {
 			return error(404, "traces are disabled");
 		}
-		return conditional(call, tag("l" + buffer.recorded()), () -> latencyJson(SpanLatencySummary.of(buffer)),
+		return conditional(call, tag("l" + buffer.recorded()), () -> latencyJson(buffer),
 				EndpointResponse.APPLICATION_JSON);
+	}
+
+	private byte[] latencyJson(SpanRingBuffer buffer) {
+		// A poll changes when any of its views does: the routes' numbers move while the
+		// buffer stays as it was, and the buffer is scanned only when a span was recorded.
+		LatencyDocument last = this.latency;
+		if (last != null && last.recorded() == buffer.recorded()) {
+			return last.json();
+		}
+		SpanLatencySummary summary = SpanLatencySummary.of(buffer);
+		byte[] json = latencyJson(summary);
+		this.latency = new LatencyDocument(summary.recorded(), json);
+		return json;
 	}
 
 	static byte[] latencyJson(SpanLatencySummary summary) {
@@ -355,6 +371,9 @@ public final class ConsoleResponses implements EndpointHandler {
 	public record Sources(Supplier<CompletionStage<ConsolePage.Summary>> summary,
 			Supplier<Map<String, String>> dataAttributes, SpanRingBuffer buffer, String traceUiUrl,
 			HealthTransitionHistory healthHistory, RouteRedSummary routes) {
+	}
+
+	private record LatencyDocument(long recorded, byte[] json) {
 	}
 
 	private static final class BadRequest extends RuntimeException {
