@@ -22,6 +22,7 @@ ROUNDS=${1:-3}
 WINDOW=${2:-30}
 WARMUP=${3:-60}
 VARIANTS=${4:-none poll legacy}
+PHASES=${PHASES:-windows cost weight}
 PORT=${PORT:-18098}
 OUT=${OUT:-benchmarks/target/console-poll}
 POLL_S=${POLL_S:-2}
@@ -127,6 +128,7 @@ window() { # round mode variant
     "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/results.tsv"
 }
 
+if [[ " $PHASES " == *" windows "* ]]; then
 printf 'round\tmode\tvariant\tcpu_pct_of_one_core\tapi_requests\tcpu_us_per_api_req\tloadavg\n' | tee "$OUT/results.tsv"
 echo "warm-up: ${WARMUP}s of load, with every poller variant running (their code paths are compiled too)" >&2
 WARM_POLLERS=()
@@ -138,14 +140,62 @@ for variant in $VARIANTS; do
 done
 taskset -c 1 wrk -t1 -c16 -d"${WARMUP}s" "$BASE/api/items" >/dev/null
 for pid in "${WARM_POLLERS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+read -r -a ORDER <<<"$VARIANTS"
 for round in $(seq 1 "$ROUNDS"); do
   for mode in idle load; do
-    for variant in $VARIANTS; do
-      window "$round" "$mode" "$variant"
+    # Each round starts with the next variant: a drift within a round (heap, JIT) favours none.
+    for i in $(seq 0 $((${#ORDER[@]} - 1))); do
+      window "$round" "$mode" "${ORDER[$(((i + round - 1) % ${#ORDER[@]}))]}"
     done
   done
 done
+fi
 
+# CPU per request of each kind of request a tab sends, each driven alone by wrk over one kept-alive
+# connection (as a browser's) for 15 s after a 15 s warm-up: much steadier than the windows above on
+# a busy host. A tab's cost is then its request rate times these: one poll per tick, /health and the
+# scorecard every fifth tick; the previous page sent three Basic-authenticated views per tick.
+if [[ " $PHASES " == *" cost "* ]]; then
+  curl -s -o /dev/null -u "operator:$PASSWORD" -c "$OUT/cost-cookies" "$BASE/observability"
+  session=$(awk '$6 == "JSESSIONID" {print $7}' "$OUT/cost-cookies")
+  basic="Authorization: Basic $(printf 'operator:%s' "$PASSWORD" | base64)"
+  cookie="Cookie: JSESSIONID=$session"
+  poll_tag=$(curl -s -D - -o /dev/null -H "$cookie" "$BASE/observability?data=poll" | awk 'tolower($1) == "etag:" {sub(/\r$/, ""); print $2}')
+  cost() { # label path headers...
+    local label=$1 path=$2 t0 t1 n
+    shift 2
+    local headers=()
+    for h in "$@"; do headers+=(-H "$h"); done
+    taskset -c 1 wrk -t1 -c1 -d15s "${headers[@]}" "$BASE$path" >/dev/null
+    t0=$(cpu_ticks)
+    taskset -c 1 wrk -t1 -c1 -d15s "${headers[@]}" "$BASE$path" >"$OUT/cost.wrk"
+    t1=$(cpu_ticks)
+    n=$(awk '/requests in/ {print $1}' "$OUT/cost.wrk")
+    printf '%s\t%s\t%s\t%s\n' "$label" "$n" "$(awk -v d=$((t1 - t0)) -v hz="$CLK_TCK" -v n="$n" 'BEGIN {printf "%.1f", d * 1e6 / hz / n}')" \
+      "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/cost.tsv"
+  }
+  printf '\nrequest\trequests\tcpu_us_per_req\tloadavg\n' | tee "$OUT/cost.tsv"
+  # Idle, nothing changes between polls: the tag matches (304). Under load every poll is a 200.
+  cost 'poll, 304 (cookie + Basic)' '/observability?data=poll' "$cookie" "$basic" "If-None-Match: $poll_tag"
+  cost 'poll, 200 (cookie + Basic)' '/observability?data=poll' "$cookie" "$basic"
+  cost '/health, 200 (cookie)' '/health' "$cookie"
+  cost 'scorecard, 200 (cookie)' '/observability/security/scorecard' "$cookie"
+  # The previous page: each view with Basic alone, so each one checks the BCrypt hash. (A view of
+  # the console path would now open a session per request; the traces endpoint never does.)
+  cost 'Basic only, BCrypt checked (traces, limit=0)' '/observability/traces?limit=0' "$basic"
+  cost 'cookie only (traces, limit=0)' '/observability/traces?limit=0' "$cookie"
+  awk -F'\t' -v tick="$POLL_S" 'NR > 2 {c[$1]=$3} END {
+    p304=c["poll, 304 (cookie + Basic)"]; p200=c["poll, 200 (cookie + Basic)"]; h=c["/health, 200 (cookie)"];
+    s=c["scorecard, 200 (cookie)"]; b=c["Basic only, BCrypt checked (traces, limit=0)"]; k=c["cookie only (traces, limit=0)"];
+    side=(h + s) / 5;
+    printf "\ntab\tcpu_us_per_tick\tpct_of_one_core\n";
+    printf "this page, idle (poll 304)\t%.0f\t%.2f\n", p304 + side, (p304 + side) / tick / 1e4;
+    printf "this page, under load (poll 200)\t%.0f\t%.2f\n", p200 + side, (p200 + side) / tick / 1e4;
+    printf "previous page (3 views with Basic, estimated)\t%.0f\t%.2f\n", 3 * (p304 + b - k) + (h + s + 2 * (b - k)) / 5,
+      (3 * (p304 + b - k) + (h + s + 2 * (b - k)) / 5) / tick / 1e4}' "$OUT/cost.tsv" | tee -a "$OUT/cost.tsv"
+fi
+
+if [[ " $PHASES " == *" weight "* ]]; then
 # Weight of the page and of one poll (bytes, and gzip -9 as server.compression would send it).
 weigh() { # label, then curl arguments
   local label=$1
@@ -162,7 +212,9 @@ weigh() { # label, then curl arguments
   weigh /health -u "operator:$PASSWORD" "$BASE/health"
   weigh scorecard -u "operator:$PASSWORD" "$BASE/observability/security/scorecard"
 } | tee "$OUT/weight.tsv"
+fi
 
+[[ " $PHASES " == *" windows "* ]] || exit 0
 # The tab's cost, paired with 'none' of the same round and mode, median over the rounds: idle, the
 # difference in CPU % of one core; under load, the rise of CPU time per API request in %.
 awk -F'\t' 'NR > 1 && NF == 7 {cpu[$1 FS $2 FS $3]=$4; us[$1 FS $2 FS $3]=$6; rounds[$1]=1; kinds[$2 FS $3]=1}
