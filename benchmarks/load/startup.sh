@@ -8,7 +8,10 @@
 #      (StartupSteps): the phases, the beans with the longest own instantiation time, that time
 #      summed per package of the bean types, the number of beans and of loaded classes.
 # Usage: benchmarks/load/startup.sh [runs] [stack] [variants]
-#   e.g. benchmarks/load/startup.sh 7 mvc "bare full"
+#   e.g. benchmarks/load/startup.sh 7 mvc "bare full full-sender"
+# Variants: bare, full (the starter's defaults), full-sender (the same with
+# management.tracing.export.zipkin.enabled=false set by the user, which keeps Spring Boot's Zipkin
+# sender auto-configuration: the starter's startup before that was filtered out by default).
 # BUILD=0 skips the build of the benchmarks module.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,6 +36,7 @@ args_of() { # variant -> class path and arguments, in CP and ARGS
   case $1 in
     bare) CP=$BARE_CP ;;
     full) ;;
+    full-sender) ARGS+=(--management.tracing.export.zipkin.enabled=false) ;;
     *) echo "unknown variant $1" >&2; exit 1 ;;
   esac
 }
@@ -69,8 +73,8 @@ for variant in $VARIANTS; do
   p=$(awk -F'\t' -v v="$variant" '$3 == v {print $5}' "$OUT/runs.tsv" | median)
   printf '%s\t%s\t%s\t%s\n' "$STACK" "$variant" "$s" "$p" | tee -a "$OUT/medians.tsv"
 done
-awk -F'\t' 'NR > 2 {s[$2]=$3; p[$2]=$4} END {if (s["bare"] > 0 && s["full"] > 0)
-  printf "full/bare: started %.2fx, process %.2fx\n", s["full"] / s["bare"], p["full"] / p["bare"]}' "$OUT/medians.tsv" \
+awk -F'\t' 'NR > 2 && NF == 4 {s[$2]=$3; p[$2]=$4} END {for (v in s) if (v != "bare" && s["bare"] > 0)
+  printf "%s/bare: started %.2fx, process %.2fx\n", v, s[v] / s["bare"], p[v] / p["bare"]}' "$OUT/medians.tsv" \
   | tee -a "$OUT/medians.tsv"
 
 for variant in $VARIANTS; do

@@ -102,7 +102,8 @@ public final class StartupSteps {
 
 	/** The first four segments of the bean's package: whose code the bean is. */
 	private static String group(String type, String bean) {
-		String name = !"?".equals(type) ? type : bean;
+		// The tag is the type's toString(): "class a.b.C" or "interface a.b.C".
+		String name = !"?".equals(type) ? type.substring(type.indexOf(' ') + 1) : bean;
 		String[] segments = name.split("\\.");
 		int keep = Math.min(4, Math.max(segments.length - 1, 1));
 		return String.join(".", java.util.Arrays.copyOf(segments, keep));
