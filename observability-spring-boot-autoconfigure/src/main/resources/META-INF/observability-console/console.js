@@ -323,26 +323,54 @@
 				list('Recommendations', json.recommendations)])]));
 	}
 
-	// Polling: the cheap, tagged data every tick; /health and the scorecard, which compute
-	// on each call, every fifth tick or when the history says a check changed.
+	// Polling: one request per tick for the console's own views (routes, latency, health
+	// history), a bodiless 304 when none changed; /health and the scorecard, which compute on
+	// each call and are served (and secured) by their own endpoints, every fifth tick or when
+	// the history says a check changed.
+
+	var drawn = {};
+
+	// Whether a part of the poll differs from the one drawn last (a 200 says only that some
+	// part changed): redrawing an unchanged table would reset what the user looks at.
+	function changedPart(name, part) {
+		var text = JSON.stringify(part);
+		if (drawn[name] === text) {
+			return false;
+		}
+		drawn[name] = text;
+		return true;
+	}
 
 	function refresh(all) {
 		var jobs = [];
-		jobs.push(getJson(consoleData('routes')).then(function (j) { if (j) { drawRoutes(j); } })
-			.catch(function (e) { unavailable('routes-content', e); }));
-		if (data.tracesPath) {
-			jobs.push(getJson(consoleData('latency')).then(function (j) { if (j) { drawLatency(j); } })
-				.catch(function (e) { unavailable('traces-content', e); }));
-		} else {
+		var changed = false;
+		if (!data.tracesPath) {
 			replace('traces-content', el('p', { className: 'muted', text: 'The traces endpoint is not exposed.' }));
 		}
-		var changed = false;
-		jobs.push(getJson(consoleData('health-history')).then(function (j) {
-			if (j) {
-				history = j.checks;
+		jobs.push(getJson(consoleData('poll')).then(function (j) {
+			if (!j) {
+				return;
+			}
+			if (!j.routes) {
+				replace('routes-content', el('p', { className: 'muted', text: 'HTTP metrics are disabled.' }));
+			} else if (changedPart('routes', j.routes)) {
+				drawRoutes(j.routes);
+			}
+			if (data.tracesPath && !j.latency) {
+				replace('traces-content', el('p', { className: 'muted', text: 'Traces are disabled.' }));
+			} else if (data.tracesPath && changedPart('latency', j.latency)) {
+				drawLatency(j.latency);
+			}
+			if (j.health_history && changedPart('health_history', j.health_history)) {
+				history = j.health_history.checks;
 				changed = true;
 			}
-		}).catch(function () { /* the table still shows the checks */ }).then(function () {
+		}).catch(function (e) {
+			unavailable('routes-content', e);
+			if (data.tracesPath) {
+				unavailable('traces-content', e);
+			}
+		}).then(function () {
 			if (data.healthPath && (all || changed)) {
 				return getJson(prefix + data.healthPath, 503).then(function (j) { if (j) { drawHealth(j); } })
 					.catch(function (e) { unavailable('checks-content', e); });

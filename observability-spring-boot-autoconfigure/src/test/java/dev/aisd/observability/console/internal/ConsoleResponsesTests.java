@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -173,6 +178,96 @@ class ConsoleResponsesTests {
 		assertThat(db0.get(1).path("at").asString()).isEqualTo("2026-12-01T00:00:05Z");
 		assertThat(get(Map.of("data", "health-history"), Map.of("If-None-Match", response.headers().get("ETag")))
 			.status()).isEqualTo(304);
+	}
+
+	@Test
+	void pollWhenAskedThenEveryViewOfATickInOneDocument() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
+		ConsoleResponses withRoutes = withRoutes(registry);
+		this.buffer.record(span("a", "ok", 50_000));
+		recordRequest(registry, "/items/{id}");
+		CheckSettings db = new CheckSettings("db", true, Duration.ofSeconds(1), null, 1, 1);
+		this.history.registered(db);
+		this.history.finished(db, new CheckOutcome(HealthStatus.OK, HealthStatus.OK, Map.of(), 3,
+				Instant.parse("2026-12-01T00:00:00Z"), null));
+		EndpointResponse response = withRoutes.handle(call(Map.of("data", "poll"), Map.of())).toCompletableFuture().join();
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).isEqualTo(EndpointResponse.APPLICATION_JSON);
+		assertThat(response.headers()).containsKey("ETag").containsEntry("Content-Security-Policy",
+				ConsoleResponses.CONTENT_SECURITY_POLICY);
+		JsonNode json = json(response);
+		assertThat(json.path("latency")).isEqualTo(json(get(Map.of("data", "latency"), Map.of())));
+		assertThat(json.path("health_history")).isEqualTo(json(get(Map.of("data", "health-history"), Map.of())));
+		assertThat(json.path("routes").path("routes")).singleElement()
+			.satisfies((route) -> assertThat(route.path("route").asString()).isEqualTo("/items/{id}"));
+	}
+
+	@Test
+	void pollWhenNoViewChangedThenNotModifiedAndWhenAnyChangedThenNewTag() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
+		ConsoleResponses withRoutes = withRoutes(registry);
+		CheckSettings db = new CheckSettings("db", true, Duration.ofSeconds(1), null, 1, 1);
+		this.history.registered(db);
+		String etag = pollTag(withRoutes, null);
+		assertThat(poll(withRoutes, etag).status()).isEqualTo(304);
+		assertThat(poll(withRoutes, etag).body()).isEmpty();
+		this.buffer.record(span("a", "ok", 50_000));
+		String afterSpan = pollTag(withRoutes, etag);
+		this.history.finished(db, new CheckOutcome(HealthStatus.ERROR, HealthStatus.ERROR, Map.of(), 4,
+				Instant.parse("2026-12-01T00:00:05Z"), null));
+		String afterTransition = pollTag(withRoutes, afterSpan);
+		recordRequest(registry, "/items");
+		String afterRequest = pollTag(withRoutes, afterTransition);
+		assertThat(poll(withRoutes, afterRequest).status()).isEqualTo(304);
+	}
+
+	@Test
+	void pollWhenFeaturesOffThenNullViewsAndStillTagged() {
+		ConsoleResponses bare = new ConsoleResponses(new ConsoleResponses.Sources(
+				() -> CompletableFuture.completedFuture(null), Map::of, null, null, null, null),
+				ConsoleAssets.load(getClass().getClassLoader()));
+		EndpointResponse response = poll(bare, null);
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode json = json(response);
+		assertThat(json.path("latency").isNull()).isTrue();
+		assertThat(json.path("health_history").isNull()).isTrue();
+		assertThat(json.path("routes").isNull()).isTrue();
+		assertThat(poll(bare, response.headers().get("ETag")).status()).isEqualTo(304);
+	}
+
+	private ConsoleResponses withRoutes(SimpleMeterRegistry registry) {
+		return new ConsoleResponses(new ConsoleResponses.Sources(() -> CompletableFuture.completedFuture(null),
+				Map::of, this.buffer, null, this.history,
+				new RouteRedSummary(registry, Duration.ofMinutes(1).toNanos(), Duration.ofSeconds(2).toNanos())),
+				ConsoleAssets.load(getClass().getClassLoader()));
+	}
+
+	/** Polls with the previous tag, expects a new document and returns its tag. */
+	private static String pollTag(ConsoleResponses responses, String previous) {
+		EndpointResponse response = poll(responses, previous);
+		assertThat(response.status()).isEqualTo(200);
+		String etag = response.headers().get("ETag");
+		assertThat(etag).isNotNull().isNotEqualTo(previous);
+		return etag;
+	}
+
+	private static EndpointResponse poll(ConsoleResponses responses, String etag) {
+		return responses
+			.handle(call(Map.of("data", "poll"), (etag != null) ? Map.of("If-None-Match", etag) : Map.of()))
+			.toCompletableFuture()
+			.join();
+	}
+
+	private static void recordRequest(SimpleMeterRegistry registry, String route) {
+		Counter.builder("http.requests")
+			.tags("method", "GET", "endpoint", route, "status_code", "200")
+			.register(registry)
+			.increment();
+		Timer.builder("http.request.duration")
+			.tags("method", "GET", "endpoint", route)
+			.serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(10))
+			.register(registry)
+			.record(Duration.ofMillis(3));
 	}
 
 	@Test

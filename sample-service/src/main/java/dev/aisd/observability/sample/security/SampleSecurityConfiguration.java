@@ -2,17 +2,20 @@ package dev.aisd.observability.sample.security;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.aisd.observability.endpoint.ObservabilityEndpoints;
 import dev.aisd.observability.endpoint.security.servlet.ObservabilityEndpointRequest;
 import dev.aisd.observability.sample.security.RecentAttacks.Kind;
 import dev.aisd.observability.security.SecurityMetricsCollector;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -20,6 +23,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -27,7 +35,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Spring Security and the edge protections of the sample. The account resources need a
  * login (HTTP Basic), the drill switches, the traces and the security scorecard role
  * OPERATOR (user {@code operator}); every other endpoint stays anonymous, and there is no
- * login page. CSRF protection is off for the stateless JSON API, which no browser session
+ * login page. A login to the console is kept in the HTTP session so that an open tab's
+ * polls skip the password check; that session authorizes only reads of the observability
+ * endpoints, so CSRF protection is off for the stateless JSON API, which no browser session
  * reaches.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +52,7 @@ class SampleSecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain sampleSecurityFilterChain(HttpSecurity http) throws Exception {
+		SecurityContextRepository logins = sampleLogins();
 		// The recommended set-up of the starter's endpoints: probes, /metrics and /health
 		// open (the kubelet and Prometheus carry no credentials; /health shows its check
 		// details to operators only), traces and the scorecard behind role OPERATOR. The
@@ -61,11 +72,39 @@ class SampleSecurityConfiguration {
 			.hasRole("ADMIN")
 			.anyRequest()
 			.permitAll())
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic((basic) -> basic.securityContextRepository(logins))
+			.securityContext((context) -> context.securityContextRepository(logins))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/actuator/**"))
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Sessions only as the console repository creates them: the API stays stateless.
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.requestCache((cache) -> cache.disable());
 		return http.build();
+	}
+
+	/**
+	 * Where logins are kept: for the request itself always, and in the HTTP session for a
+	 * console tab, so that its polls are not each checked against the BCrypt hash.
+	 * @return the repository
+	 */
+	private static SecurityContextRepository sampleLogins() {
+		RequestMatcher reads = new AndRequestMatcher(SampleSecurityConfiguration::isRead,
+				ObservabilityEndpointRequest.toAnyEndpoint());
+		RequestMatcher consoleReads = new AndRequestMatcher(SampleSecurityConfiguration::isRead,
+				ObservabilityEndpointRequest.to(ObservabilityEndpoints.CONSOLE));
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new ConsoleSessionContextRepository(reads, consoleReads));
+	}
+
+	private static boolean isRead(HttpServletRequest request) {
+		return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+	}
+
+	@Bean
+	CookieSameSiteSupplier sampleSessionCookieSameSite() {
+		// The session cookie authorizes reads of the observability endpoints only; not sending
+		// it with requests from other sites at all keeps even those from being made in an
+		// operator's name.
+		return CookieSameSiteSupplier.ofStrict().whenHasName("JSESSIONID");
 	}
 
 	@Bean
