@@ -197,7 +197,11 @@ class TraceRetentionTests {
 
 	@Test
 	void recordWhenWritersRaceWithReadersThenReservoirsConsistentAndErrorsKept() throws Exception {
-		SpanRingBuffer buffer = new SpanRingBuffer(128, retention(16, 2, 8, 8, 60_000 * MS));
+		// 1,024 spans per stripe: a root's child is overwritten before the root's scan only if
+		// its writer is descheduled while other writers of its stripe record 1,024 spans; and
+		// fewer than the 2,000 a writer records after its last failure, so at the end only the
+		// reservoir holds failing roots.
+		SpanRingBuffer buffer = new SpanRingBuffer(1024, retention(16, 2, 8, 8, 60_000 * MS));
 		AtomicBoolean running = new AtomicBoolean(true);
 		ExecutorService executor = Executors.newFixedThreadPool(4);
 		CountDownLatch start = new CountDownLatch(1);
