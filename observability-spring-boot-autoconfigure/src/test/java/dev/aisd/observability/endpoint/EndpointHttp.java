@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * A JDK HTTP client for the endpoint tests.
@@ -18,7 +19,7 @@ public final class EndpointHttp {
 	}
 
 	public static HttpResponse<String> get(int port, String path) {
-		return get(port, path, null);
+		return get(port, path, Map.of());
 	}
 
 	public static HttpResponse<String> get(int port, String path, String user, String password) {
@@ -39,11 +40,20 @@ public final class EndpointHttp {
 	 * @return the response
 	 */
 	public static HttpResponse<String> getWithHeader(int port, String path, String header, String value) {
+		return get(port, path, (value != null) ? Map.of(header, value) : Map.of());
+	}
+
+	/**
+	 * GET a path with request headers.
+	 * @param port the server's port
+	 * @param path the path and query
+	 * @param headers the headers to send
+	 * @return the response
+	 */
+	public static HttpResponse<String> get(int port, String path, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(30));
-		if (value != null) {
-			request.header(header, value);
-		}
+		headers.forEach(request::header);
 		try {
 			// A client per call: a pooled keep-alive connection could outlive the server of an
 			// earlier test context (closed gracefully, its connector paused) and take the

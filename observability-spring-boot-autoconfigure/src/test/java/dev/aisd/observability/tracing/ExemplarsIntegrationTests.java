@@ -1,11 +1,6 @@
 package dev.aisd.observability.tracing;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.aisd.observability.endpoint.EndpointHttp;
 import dev.aisd.observability.security.SecurityMetricsCollector;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -27,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Histogram buckets recorded while a sampled span is current carry its trace and span id
@@ -51,8 +46,6 @@ class ExemplarsIntegrationTests {
 	 */
 	static final Pattern EXEMPLAR = Pattern.compile(
 			"(?m)^(\\w+_bucket)\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)} \\S+ # \\{([^}]*)} (\\S+)(?: \\S+)?$");
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
 	private int port;
@@ -144,23 +137,22 @@ class ExemplarsIntegrationTests {
 		return result;
 	}
 
-	private String scrape(String accept) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/metrics"))
-			.timeout(Duration.ofSeconds(30));
-		if (accept != null) {
-			request.header("Accept", accept);
-		}
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private String scrape(String accept) {
+		return scrape(this.port, accept);
+	}
+
+	/**
+	 * Scrape {@code /metrics} with an {@code Accept} header ({@code null}: none) and
+	 * expect a 200.
+	 */
+	static String scrape(int port, String accept) {
+		HttpResponse<String> response = EndpointHttp.getWithHeader(port, "/metrics", "Accept", accept);
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
 	}
 
-	private HttpResponse<String> get(String path, Map<String, String> headers)
-			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
-		headers.forEach(request::header);
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> get(String path, Map<String, String> headers) {
+		return EndpointHttp.get(this.port, path, headers);
 	}
 
 	record Exemplar(String seriesLabels, String labels) {

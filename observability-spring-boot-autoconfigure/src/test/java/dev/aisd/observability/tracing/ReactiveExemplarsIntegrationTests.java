@@ -1,11 +1,9 @@
 package dev.aisd.observability.tracing;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import dev.aisd.observability.endpoint.EndpointHttp;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -32,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"management.otlp.metrics.export.enabled=false", "spring.application.name=reactive-exemplars-test" })
 class ReactiveExemplarsIntegrationTests {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@LocalServerPort
 	private int port;
 
@@ -58,24 +54,12 @@ class ReactiveExemplarsIntegrationTests {
 			.noneMatch((exemplar) -> exemplar.seriesLabels().contains("endpoint=\"/quiet/{id}\""));
 	}
 
-	private String scrape() throws Exception {
-		HttpResponse<String> response = http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/metrics"))
-					.header("Accept", ExemplarsIntegrationTests.OPENMETRICS)
-					.timeout(Duration.ofSeconds(30))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
+	private String scrape() {
+		return ExemplarsIntegrationTests.scrape(this.port, ExemplarsIntegrationTests.OPENMETRICS);
 	}
 
-	private HttpResponse<String> get(String path, String traceparent) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
-		if (traceparent != null) {
-			request.header("traceparent", traceparent);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> get(String path, String traceparent) {
+		return EndpointHttp.getWithHeader(this.port, path, "traceparent", traceparent);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,12 +1,10 @@
 package dev.aisd.observability.tracing;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.aisd.observability.endpoint.EndpointHttp;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -39,8 +37,6 @@ import static org.awaitility.Awaitility.await;
 class ReactiveTracingIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
 	private int port;
@@ -142,11 +138,8 @@ class ReactiveTracingIntegrationTests {
 		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
-		headers.forEach(request::header);
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> get(String path, Map<String, String> headers) {
+		return EndpointHttp.get(this.port, path, headers);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,14 +1,11 @@
 package dev.aisd.observability.tracing;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.aisd.observability.endpoint.EndpointHttp;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.annotation.Observed;
@@ -49,8 +46,6 @@ import static org.awaitility.Awaitility.await;
 class ServletTracingIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
 	private int port;
@@ -332,12 +327,8 @@ class ServletTracingIntegrationTests {
 		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	private HttpResponse<String> get(String path, Map<String, String> headers)
-			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
-		headers.forEach(request::header);
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> get(String path, Map<String, String> headers) {
+		return EndpointHttp.get(this.port, path, headers);
 	}
 
 	@Configuration(proxyBeanMethods = false)
