@@ -67,28 +67,21 @@ final class RingStripe {
 	 */
 	Entry publish(long sequence, SpanRecord span) {
 		int slot = slot(sequence);
-		// One atomic exchange publishes the entry (no read-then-CAS: one cache-line
-		// transfer instead of two).
 		Entry entry = new Entry(this.index, sequence, span);
-		Entry previous = this.slots.getAndSet(slot, entry);
-		if (previous != null && previous.sequence() > sequence) {
-			// This writer was descheduled between claiming and publishing and replaced a
-			// newer span that wrapped into the same slot: put the newest back, the slot
-			// only moves forward.
-			restore(slot, previous);
-		}
-		return entry;
-	}
-
-	private void restore(int slot, Entry newer) {
 		Entry current = this.slots.get(slot);
-		while (current == null || current.sequence() < newer.sequence()) {
-			Entry witness = this.slots.compareAndExchange(slot, current, newer);
+		// The slot only moves forward: a writer descheduled between claiming and publishing
+		// may find its slot already holding a newer span that wrapped into it, and leaves
+		// it there (its own span is one the ring has overwritten already). Never putting an
+		// older entry over a newer one, even for a moment, is what lets a scan for a root's
+		// children trust every slot it reads.
+		while (current == null || current.sequence() < sequence) {
+			Entry witness = this.slots.compareAndExchange(slot, current, entry);
 			if (witness == current) {
-				return;
+				break;
 			}
 			current = witness;
 		}
+		return entry;
 	}
 
 	/** Return the entry of a sequence if the slot still holds it. */

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * <p>
  * Each stripe is a ring modelled on the LMAX Disruptor ring buffer: a writer claims a
  * sequence with one compare-and-set of the stripe's padded counter and publishes an
- * immutable entry into slot {@code sequence & mask} with one atomic exchange; the oldest
+ * immutable entry into slot {@code sequence & mask} with one compare-and-set; the oldest
  * span of the stripe is overwritten. A writer starts on stripe 0 and stays on its stripe
  * until a claim fails because another writer claimed on the same stripe at the same
  * moment; it then moves to another stripe, chosen by a re-hashed per-thread probe, and
