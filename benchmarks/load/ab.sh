@@ -8,6 +8,9 @@
 #             spring-boot-starter-opentelemetry (sampling 1.0) + Boot's logstash JSON console
 #             format + one log.info per request, without the starter
 #   agent     the bare app under the OpenTelemetry Java agent 2.33.1, exporters 'none'
+#   full-wake 'full' with the access-log writer woken by every line
+#             (observability.logging.async.flush-interval=0, the Disruptor's liteBlocking
+#             strategy): what the starter did before the writer slept between batches
 #   full-before, no-access-before
 #             'full' and 'no-access' built from an earlier checkout of the project, for a
 #             before/after comparison in the same run: set BEFORE to the root of that checkout
@@ -68,6 +71,7 @@ start_app() { # stack variant
   if [[ $kind == *-before ]]; then cp=$BEFORE_CP; kind=${kind%-before}; fi
   case $kind in
     bare) cp=$BARE_CP ;;
+    full-wake) args+=(--observability.logging.async.flush-interval=0) ;;
     no-access) args+=(--observability.logging.access-log.enabled=false) ;;
     glue) cp=$GLUE_CP; jvm+=(-Dping.log-per-request=true)
       args+=(--management.tracing.sampling.probability=1.0 --logging.structured.format.console=logstash

@@ -65,7 +65,9 @@ public final class AsyncLoggingListener implements ApplicationListener<Applicati
 			.orElse(defaults.getQueueSize());
 		Duration appendTimeout = binder.bind("observability.logging.async.append-timeout", Duration.class)
 			.orElse(defaults.getAppendTimeout());
-		AsyncConsoleInstaller.install(context, queueSize, appendTimeout);
+		Duration flushInterval = binder.bind("observability.logging.async.flush-interval", Duration.class)
+			.orElse(defaults.getFlushInterval());
+		AsyncConsoleInstaller.install(context, queueSize, appendTimeout, flushInterval);
 	}
 
 	private static boolean usesOwnConfiguration(ConfigurableEnvironment environment, ClassLoader classLoader) {

@@ -100,6 +100,14 @@ public class LoggingProperties {
 		 */
 		private Duration appendTimeout = Duration.ofSeconds(1);
 
+		/**
+		 * How long the background thread sleeps when it finds the ring buffer empty
+		 * before it writes what arrived meanwhile: a line reaches the console at most
+		 * about this long after it was logged. Zero makes every logging thread wake the
+		 * background thread instead, which costs a thread wake-up per line.
+		 */
+		private Duration flushInterval = Duration.ofMillis(10);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -122,6 +130,14 @@ public class LoggingProperties {
 
 		public void setAppendTimeout(Duration appendTimeout) {
 			this.appendTimeout = appendTimeout;
+		}
+
+		public Duration getFlushInterval() {
+			return this.flushInterval;
+		}
+
+		public void setFlushInterval(Duration flushInterval) {
+			this.flushInterval = flushInterval;
 		}
 
 	}

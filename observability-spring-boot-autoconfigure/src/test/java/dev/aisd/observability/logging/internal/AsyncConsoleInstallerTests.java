@@ -34,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class AsyncConsoleInstallerTests {
 
+	/** The default flush interval. */
+	private static final Duration FLUSH = Duration.ofMillis(10);
+
 	private final LoggerContext context = new LoggerContext();
 
 	private final ByteArrayOutputStream written = new ByteArrayOutputStream();
@@ -56,7 +59,7 @@ class AsyncConsoleInstallerTests {
 	@Test
 	void installWhenConsoleAppenderThenEveryLineIsWrittenWithTheLoggingThreadName(CapturedOutput stdout) {
 		ConsoleAppender<ILoggingEvent> console = console();
-		assertThat(AsyncConsoleInstaller.install(this.context, 1024, Duration.ofSeconds(1))).isTrue();
+		assertThat(AsyncConsoleInstaller.install(this.context, 1024, Duration.ofSeconds(1), FLUSH)).isTrue();
 		Logger root = root();
 		assertThat(root.getAppender(AsyncConsoleInstaller.CONSOLE_APPENDER)).isNull();
 		assertThat(root.getAppender(AsyncConsoleAppender.NAME)).isInstanceOf(AsyncConsoleAppender.class);
@@ -70,22 +73,41 @@ class AsyncConsoleInstallerTests {
 	}
 
 	@Test
+	void installWithZeroFlushIntervalThenTheLoggingThreadsWakeTheWriterAndEveryLineIsWritten(CapturedOutput stdout) {
+		console();
+		assertThat(AsyncConsoleInstaller.install(this.context, 1024, Duration.ofSeconds(1), Duration.ZERO)).isTrue();
+		for (int i = 0; i < 500; i++) {
+			this.context.getLogger("test").info("line {}", i);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> JsonLines.lines(stdout).size() == 500);
+	}
+
+	@Test
+	void installWhenFlushIntervalIsNegativeThenFailsNamingTheProperty() {
+		console();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AsyncConsoleInstaller.install(this.context, 1024, Duration.ZERO, Duration.ofMillis(-1)))
+			.withMessage("observability.logging.async.flush-interval must not be negative but was PT-0.001S");
+		assertThat(root().getAppender(AsyncConsoleAppender.NAME)).isNull();
+	}
+
+	@Test
 	void installTwiceThenInstallsOnce() {
 		console();
-		assertThat(AsyncConsoleInstaller.install(this.context, 1024, Duration.ZERO)).isTrue();
-		assertThat(AsyncConsoleInstaller.install(this.context, 1024, Duration.ZERO)).isFalse();
+		assertThat(AsyncConsoleInstaller.install(this.context, 1024, Duration.ZERO, FLUSH)).isTrue();
+		assertThat(AsyncConsoleInstaller.install(this.context, 1024, Duration.ZERO, FLUSH)).isFalse();
 	}
 
 	@Test
 	void installWithoutConsoleAppenderThenLeavesTheConfigurationAlone() {
-		assertThat(AsyncConsoleInstaller.install(this.context, 1024, Duration.ZERO)).isFalse();
+		assertThat(AsyncConsoleInstaller.install(this.context, 1024, Duration.ZERO, FLUSH)).isFalse();
 		assertThat(root().getAppender(AsyncConsoleAppender.NAME)).isNull();
 	}
 
 	@Test
 	void installWhenQueueSizeIsNotAPowerOfTwoThenFails() {
 		console();
-		assertThatIllegalArgumentException().isThrownBy(() -> AsyncConsoleInstaller.install(this.context, 1000, Duration.ZERO))
+		assertThatIllegalArgumentException().isThrownBy(() -> AsyncConsoleInstaller.install(this.context, 1000, Duration.ZERO, FLUSH))
 			.withMessage("observability.logging.async.queue-size must be a power of two but was 1000");
 	}
 
@@ -94,7 +116,7 @@ class AsyncConsoleInstallerTests {
 		CountDownLatch release = new CountDownLatch(1);
 		System.setOut(blockingStdout(release));
 		console();
-		AsyncConsoleInstaller.install(this.context, 1024, Duration.ofSeconds(5));
+		AsyncConsoleInstaller.install(this.context, 1024, Duration.ofSeconds(5), FLUSH);
 		for (int i = 0; i < 200; i++) {
 			this.context.getLogger("test").info("queued {}", i);
 		}
@@ -111,7 +133,7 @@ class AsyncConsoleInstallerTests {
 		CountDownLatch release = new CountDownLatch(1);
 		System.setOut(blockingStdout(release));
 		console();
-		AsyncConsoleInstaller.install(this.context, 8, Duration.ZERO);
+		AsyncConsoleInstaller.install(this.context, 8, Duration.ZERO, FLUSH);
 		long droppedBefore = AsyncConsoleAppender.droppedEvents();
 		for (int i = 0; i < 100; i++) {
 			this.context.getLogger("test").info("burst {}", i);
