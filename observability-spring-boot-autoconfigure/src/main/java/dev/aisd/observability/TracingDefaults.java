@@ -11,10 +11,13 @@ import org.springframework.util.ClassUtils;
  * Incoming trace context is read from the W3C {@code traceparent} header only: Spring
  * Boot's default also tries the B3 single and multi headers on every request, which costs
  * the request path of every service that does not use them.
- * {@code management.tracing.propagation.consume} turns them back on. Baggage is left as
- * Spring Boot has it. (A WebFlux probe hang once blamed on
- * {@code management.tracing.baggage.enabled=false} was a Reactor Netty keep-alive bug
- * that the endpoint routes now avoid: see {@code ReactiveEndpointRoutes}.)
+ * {@code management.tracing.propagation.consume} turns them back on. Baggage is opt-in
+ * for the same reason: Spring Boot's default reads and rebuilds the W3C {@code baggage}
+ * on every request and every scope, so {@code management.tracing.baggage.enabled} is
+ * {@code false} unless set. Trace and span ids in the MDC and the request id do not
+ * depend on it. (A WebFlux probe hang once blamed on baggage being off was a Reactor
+ * Netty keep-alive bug that the endpoint routes now avoid: see
+ * {@code ReactiveEndpointRoutes}.)
  * <p>
  * Zipkin export is opt-in like OTLP export: the starter ships the Zipkin exporter, and
  * Spring Boot would otherwise send every sampled span to {@code localhost:9411} and log a
@@ -33,6 +36,8 @@ final class TracingDefaults implements DefaultsContribution {
 
 	static final String HISTORY_ENVIRONMENT_VARIABLE = "OBS_TRACE_HISTORY";
 
+	static final String BAGGAGE_ENABLED = "management.tracing.baggage.enabled";
+
 	static final String ZIPKIN_ENDPOINT = "management.tracing.export.zipkin.endpoint";
 
 	static final String ZIPKIN_ENABLED = "management.tracing.export.zipkin.enabled";
@@ -43,6 +48,7 @@ final class TracingDefaults implements DefaultsContribution {
 	public void contribute(ConfigurableEnvironment environment, ClassLoader classLoader, boolean reactive,
 			Map<String, Object> defaults) {
 		defaults.put("management.tracing.propagation.consume", "W3C");
+		defaults.put(BAGGAGE_ENABLED, "false");
 		if (ClassUtils.isPresent(ZIPKIN_EXPORTER_CLASS, classLoader) && !environment.containsProperty(ZIPKIN_ENDPOINT)
 				&& !environment.containsProperty(ZIPKIN_ENABLED)) {
 			defaults.put(ZIPKIN_ENABLED, "false");

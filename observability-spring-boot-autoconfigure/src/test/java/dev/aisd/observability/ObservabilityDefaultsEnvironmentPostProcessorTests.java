@@ -38,7 +38,7 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("management.tracing.propagation.consume")).isEqualTo("W3C");
-		assertThat(environment.getProperty("management.tracing.baggage.enabled")).isNull();
+		assertThat(environment.getProperty("management.tracing.baggage.enabled")).isEqualTo("false");
 	}
 
 	@Test

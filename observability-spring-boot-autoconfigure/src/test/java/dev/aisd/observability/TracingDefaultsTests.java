@@ -19,6 +19,20 @@ class TracingDefaultsTests {
 	private final ObservabilityDefaultsEnvironmentPostProcessor processor = new ObservabilityDefaultsEnvironmentPostProcessor();
 
 	@Test
+	void postProcessWhenBaggageUnsetThenBaggageOff() {
+		StandardEnvironment environment = new StandardEnvironment();
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.tracing.baggage.enabled")).isEqualTo("false");
+	}
+
+	@Test
+	void postProcessWhenBaggageEnabledByUserThenUserWins() {
+		MockEnvironment environment = new MockEnvironment().withProperty("management.tracing.baggage.enabled", "true");
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.tracing.baggage.enabled")).isEqualTo("true");
+	}
+
+	@Test
 	void postProcessWhenNoEndpointThenZipkinExportOffByDefault() {
 		StandardEnvironment environment = new StandardEnvironment();
 		this.processor.postProcessEnvironment(environment, new SpringApplication());

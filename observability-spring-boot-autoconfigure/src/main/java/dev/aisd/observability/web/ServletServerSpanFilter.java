@@ -98,6 +98,9 @@ public class ServletServerSpanFilter extends OncePerRequestFilter {
 		finally {
 			try {
 				if (request.isAsyncStarted()) {
+					// Only a request that goes async needs its state found again by the
+					// async dispatch: one request attribute less for all the others.
+					request.setAttribute(SERVER_SPAN_STATE, exchange);
 					request.getAsyncContext().addListener(exchange);
 				}
 				else if (!isAsyncDispatch(request)) {
@@ -114,7 +117,6 @@ public class ServletServerSpanFilter extends OncePerRequestFilter {
 	private ServerRequest start(HttpServletRequest request, HttpServletResponse response) {
 		Span span = this.propagator.extract(request, HEADERS).kind(Span.Kind.SERVER).name("http").start();
 		ServerRequest exchange = new ServerRequest(request, response, span, System.nanoTime());
-		request.setAttribute(SERVER_SPAN_STATE, exchange);
 		request.setAttribute(SERVER_SPAN_ATTRIBUTE, span);
 		return exchange;
 	}

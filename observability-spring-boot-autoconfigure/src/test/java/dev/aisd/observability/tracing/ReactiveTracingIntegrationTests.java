@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.aisd.observability.endpoint.EndpointHttp;
+import io.micrometer.tracing.propagation.Propagator;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -40,6 +42,15 @@ class ReactiveTracingIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private Propagator propagator;
+
+	@Test
+	void propagatorWhenDefaultsThenW3cTraceContextOnlyWithoutBaggage() {
+		// Baggage is opt-in (management.tracing.baggage.enabled=true brings it back).
+		assertThat(this.propagator.fields()).contains("traceparent").doesNotContain("baggage", "b3");
+	}
 
 	@Test
 	void requestWhenHandlerHopsThreadsThenOneServerSpanNamedAfterRoute() throws Exception {

@@ -9,6 +9,7 @@ import dev.aisd.observability.endpoint.EndpointHttp;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.annotation.Observed;
+import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,9 @@ class ServletTracingIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private Propagator propagator;
 
 	@Autowired
 	private InMemorySpanExporter exporter;
@@ -94,6 +98,12 @@ class ServletTracingIntegrationTests {
 			.isEqualTo(secondSpan.get("name").asString())
 			.doesNotContain("nothing");
 		assertThat(firstSpan.get("attributes").get("http.response.status_code").asInt()).isEqualTo(404);
+	}
+
+	@Test
+	void propagatorWhenDefaultsThenW3cTraceContextOnlyWithoutBaggage() {
+		// Baggage is opt-in (management.tracing.baggage.enabled=true brings it back).
+		assertThat(this.propagator.fields()).contains("traceparent").doesNotContain("baggage", "b3");
 	}
 
 	@Test

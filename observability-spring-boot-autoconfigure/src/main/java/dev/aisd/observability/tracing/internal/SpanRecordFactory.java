@@ -1,5 +1,6 @@
 package dev.aisd.observability.tracing.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -29,6 +30,9 @@ public final class SpanRecordFactory {
 
 	/** Suffix of a truncated value. */
 	static final char ELLIPSIS = '\u2026';
+
+	/** The boxed status codes 100 to 599. */
+	private static final Long[] STATUS_CODES = statusCodes();
 
 	private final String service;
 
@@ -88,19 +92,24 @@ public final class SpanRecordFactory {
 			return SpanAttributes.EMPTY;
 		}
 		int kept = Math.min(total, this.maxAttributes);
-		String[] keys = new String[kept + 2];
-		Object[] values = new Object[kept + 2];
+		// Sized for the common case, every attribute kept and nothing to report, so the
+		// arrays become the record's without a copy; the markers grow them when needed.
+		String[] keys = new String[kept];
+		Object[] values = new Object[kept];
 		Collector collector = new Collector(keys, values, kept, server);
 		source.forEach(collector);
 		int dropped = alreadyDropped + (total - collector.size - collector.omitted);
 		int size = collector.size;
 		if (collector.truncated || dropped > 0) {
+			int markers = (dropped > 0) ? 2 : 1;
+			keys = Arrays.copyOf(keys, size + markers);
+			values = Arrays.copyOf(values, size + markers);
 			keys[size] = TRUNCATED_ATTRIBUTE;
 			values[size++] = Boolean.TRUE;
-		}
-		if (dropped > 0) {
-			keys[size] = DROPPED_ATTRIBUTE;
-			values[size++] = (long) dropped;
+			if (dropped > 0) {
+				keys[size] = DROPPED_ATTRIBUTE;
+				values[size++] = (long) dropped;
+			}
 		}
 		return SpanAttributes.of(keys, values, size);
 	}
@@ -213,7 +222,16 @@ public final class SpanRecordFactory {
 			}
 			code = code * 10 + (c - '0');
 		}
-		return (long) code;
+		// Boxed once: Long.valueOf caches only up to 127, every server span has a code.
+		return (code >= 100 && code < 100 + STATUS_CODES.length) ? STATUS_CODES[code - 100] : (long) code;
+	}
+
+	private static Long[] statusCodes() {
+		Long[] codes = new Long[500];
+		for (int i = 0; i < codes.length; i++) {
+			codes[i] = (long) (100 + i);
+		}
+		return codes;
 	}
 
 	private record Truncated(String value) {

@@ -15,6 +15,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,6 +140,35 @@ class SpanRecordFactoryTests {
 		assertThat(record.attributes().get("flag")).isEqualTo(true);
 		assertThat(record.attributes().get("ratio")).isEqualTo(0.5);
 		assertThat(record.attributes().get("list")).isEqualTo("[a, b]");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "000", "099", "100", "200", "599", "600", "999" })
+	void createWhenAnyThreeDigitStatusCodeThenSameInteger(String code) {
+		SpanRecord record = new SpanRecordFactory("svc", 32, 256)
+			.create(end("op", Attributes.of(AttributeKey.stringKey("http.response.status_code"), code)));
+		assertThat(record.attributes().get("http.response.status_code")).isEqualTo(Long.parseLong(code));
+	}
+
+	@Test
+	void createWhenAttributesFitThenExactlyThoseWithoutMarkers() {
+		SpanRecord record = this.factory.create(end("op",
+				Attributes.of(AttributeKey.stringKey("a"), "1", AttributeKey.stringKey("b"), "2")));
+		assertThat(record.attributes().size()).isEqualTo(2);
+		assertThat(record.attributes().asMap()).containsOnly(java.util.Map.entry("a", "1"),
+				java.util.Map.entry("b", "2"));
+	}
+
+	@Test
+	void createWhenAttributesExactlyAtCapThenNoMarker() {
+		AttributesBuilder builder = Attributes.builder();
+		for (int i = 0; i < 8; i++) {
+			builder.put("key" + i, i);
+		}
+		SpanRecord record = this.factory.create(end("op", builder.build()));
+		// Eight kept, exactly the cap, nothing dropped: no marker.
+		assertThat(record.attributes().size()).isEqualTo(8);
+		assertThat(record.attributes().get("observability.attributes.truncated")).isNull();
 	}
 
 	@Test

@@ -197,11 +197,12 @@ class TraceRetentionTests {
 
 	@Test
 	void recordWhenWritersRaceWithReadersThenReservoirsConsistentAndErrorsKept() throws Exception {
-		// 1,024 spans per stripe: a root's child is overwritten before the root's scan only if
-		// its writer is descheduled while other writers of its stripe record 1,024 spans; and
-		// fewer than the 2,000 a writer records after its last failure, so at the end only the
-		// reservoir holds failing roots.
-		SpanRingBuffer buffer = new SpanRingBuffer(1024, retention(16, 2, 8, 8, 60_000 * MS));
+		// 4,096 spans per stripe: a root's child is overwritten before the root's scan only if
+		// its writer is descheduled while another writer of its stripe (three writers, two
+		// stripes on two processors) records 4,096 spans, which 1,024 did not make unlikely
+		// enough on a loaded two-processor machine; and fewer than the 10,000 a writer
+		// records after its last failure, so at the end only the reservoir holds failing roots.
+		SpanRingBuffer buffer = new SpanRingBuffer(4096, retention(16, 2, 8, 8, 60_000 * MS));
 		AtomicBoolean running = new AtomicBoolean(true);
 		ExecutorService executor = Executors.newFixedThreadPool(4);
 		CountDownLatch start = new CountDownLatch(1);
@@ -215,7 +216,7 @@ class TraceRetentionTests {
 						String traceId = String.format("%016x%016x", thread + 1, i);
 						// One instant for all: the scan for a root's children never stops early.
 						long begin = BASE;
-						boolean failed = i % 1_000 == 0;
+						boolean failed = i % 5_000 == 0;
 						String status = failed ? "error" : "ok";
 						buffer.record(span(traceId, String.format("%015x%d", i, 1), String.format("%015x%d", i, 0),
 								"child", "internal", "ok", begin + MS, MS));
@@ -243,7 +244,7 @@ class TraceRetentionTests {
 			executor.shutdownNow();
 		}
 		List<SpanRecord> errors = buffer.snapshot(Integer.MAX_VALUE, (span) -> "error".equals(span.status()));
-		// 3 writers x 30 failing roots; the reservoir keeps the newest 16, each with its child.
+		// 3 writers x 6 failing roots; the reservoir keeps the newest 16, each with its child.
 		// (Failing roots are the fastest, so the slow reservoirs do not hold them.)
 		assertThat(errors).hasSize(16);
 		Set<String> errorTraces = new HashSet<>();
