@@ -3,7 +3,9 @@
 # and where the starter's startup time goes.
 #   1. timing: RUNS alternating starts of each variant (the app pinned to CPU 0 as in ab.sh), each
 #      read from Spring Boot's own "Started PingApplication in X seconds (process running for Y)"
-#      line; prints every run and the median per variant, and the ratio of the medians.
+#      line, with the CPU time the process had used by then (utime + stime from /proc, all
+#      threads: steadier than wall time when other loads share the host); prints every run and
+#      the median per variant, and the ratio of the medians.
 #   2. breakdown: one start of each variant under Spring's BufferingApplicationStartup
 #      (StartupSteps): the phases, the beans with the longest own instantiation time, that time
 #      summed per package of the bean types, the number of beans and of loaded classes.
@@ -41,7 +43,13 @@ args_of() { # variant -> class path and arguments, in CP and ARGS
   esac
 }
 
-start_once() { # variant -> "started_s process_s"
+cpu_seconds() { # pid -> utime + stime in seconds (fields 14 and 15, counted after the "(comm)" field)
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo NaN; return; }
+  echo "${stat##*) }" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($12 + $13) / hz}'
+}
+
+start_once() { # variant -> "started_s process_s cpu_s"
   args_of "$1"
   local log="$OUT/$STACK-$1.log" line=
   taskset -c 0 java -cp "$CP" dev.aisd.observability.benchmarks.load.PingApplication "${ARGS[@]}" >"$log" 2>&1 &
@@ -51,37 +59,40 @@ start_once() { # variant -> "started_s process_s"
     [[ -n $line ]] && break
     sleep 0.05
   done
+  local cpu
+  cpu=$(cpu_seconds "$pid")
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   [[ -n $line ]] || { echo "$1 did not start:" >&2; tail -n 30 "$log" >&2; exit 1; }
-  echo "$line" | awk '{print $4, $9}' | tr -d ')'
+  echo "$(echo "$line" | awk '{print $4, $9}' | tr -d ')') $cpu"
 }
 
-printf 'run\tstack\tvariant\tstarted_s\tprocess_s\tloadavg\n' | tee "$OUT/runs.tsv"
+printf 'run\tstack\tvariant\tstarted_s\tprocess_s\tcpu_s\tloadavg\n' | tee "$OUT/runs.tsv"
 for run in $(seq 1 "$RUNS"); do
   for variant in $VARIANTS; do
-    read -r started process < <(start_once "$variant")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$STACK" "$variant" "$started" "$process" \
+    read -r started process cpu < <(start_once "$variant")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$STACK" "$variant" "$started" "$process" "$cpu" \
       "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/runs.tsv"
   done
 done
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-printf '\nstack\tvariant\tmedian_started_s\tmedian_process_s\n' | tee "$OUT/medians.tsv"
+printf '\nstack\tvariant\tmedian_started_s\tmedian_process_s\tmedian_cpu_s\n' | tee "$OUT/medians.tsv"
 for variant in $VARIANTS; do
   s=$(awk -F'\t' -v v="$variant" '$3 == v {print $4}' "$OUT/runs.tsv" | median)
   p=$(awk -F'\t' -v v="$variant" '$3 == v {print $5}' "$OUT/runs.tsv" | median)
-  printf '%s\t%s\t%s\t%s\n' "$STACK" "$variant" "$s" "$p" | tee -a "$OUT/medians.tsv"
+  c=$(awk -F'\t' -v v="$variant" '$3 == v {print $6}' "$OUT/runs.tsv" | median)
+  printf '%s\t%s\t%s\t%s\t%s\n' "$STACK" "$variant" "$s" "$p" "$c" | tee -a "$OUT/medians.tsv"
 done
-awk -F'\t' 'NR > 2 && NF == 4 {s[$2]=$3; p[$2]=$4} END {for (v in s) if (v != "bare" && s["bare"] > 0)
-  printf "%s/bare: started %.2fx, process %.2fx\n", v, s[v] / s["bare"], p[v] / p["bare"]}' "$OUT/medians.tsv" \
-  | tee -a "$OUT/medians.tsv"
+awk -F'\t' 'NR > 2 && NF == 5 {s[$2]=$3; p[$2]=$4; c[$2]=$5} END {for (v in s) if (v != "bare" && s["bare"] > 0)
+  printf "%s/bare: started %.2fx, process %.2fx, cpu %.2fx\n", v, s[v] / s["bare"], p[v] / p["bare"], c[v] / c["bare"]}' \
+  "$OUT/medians.tsv" | tee -a "$OUT/medians.tsv"
 
 for variant in $VARIANTS; do
   args_of "$variant"
   taskset -c 0 java -cp "$CP" dev.aisd.observability.benchmarks.load.StartupSteps "${ARGS[@]}" \
     --logging.level.root=warn >"$OUT/$STACK-$variant.steps.log" 2>&1
-  grep -P '^(phase|bean|package|beans|classes)\t' "$OUT/$STACK-$variant.steps.log" >"$OUT/$STACK-$variant.steps.tsv"
+  grep -P '^(phase|bean|package|beans|classes|cpu)\t' "$OUT/$STACK-$variant.steps.log" >"$OUT/$STACK-$variant.steps.tsv"
   echo "== $STACK $variant"
   cat "$OUT/$STACK-$variant.steps.tsv"
 done
