@@ -9,8 +9,9 @@
 #   2. breakdown: one start of each variant under Spring's BufferingApplicationStartup
 #      (StartupSteps): the phases, the beans with the longest own instantiation time, that time
 #      summed per package of the bean types, the number of beans and of loaded classes.
-# Usage: benchmarks/load/startup.sh [runs] [stack] [variants]
+# Usage: [STEPS=n] benchmarks/load/startup.sh [runs] [stack] [variants]
 #   e.g. benchmarks/load/startup.sh 7 mvc "bare full full-sender"
+#        STEPS=5 benchmarks/load/startup.sh 0 webflux "bare full"   (breakdowns only)
 # Variants: bare, full (the starter's defaults), full-sender (the same with
 # management.tracing.export.zipkin.enabled=false set by the user, which keeps Spring Boot's Zipkin
 # sender auto-configuration: the starter's startup before that was filtered out by default).
@@ -77,22 +78,35 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-printf '\nstack\tvariant\tmedian_started_s\tmedian_process_s\tmedian_cpu_s\n' | tee "$OUT/medians.tsv"
-for variant in $VARIANTS; do
-  s=$(awk -F'\t' -v v="$variant" '$3 == v {print $4}' "$OUT/runs.tsv" | median)
-  p=$(awk -F'\t' -v v="$variant" '$3 == v {print $5}' "$OUT/runs.tsv" | median)
-  c=$(awk -F'\t' -v v="$variant" '$3 == v {print $6}' "$OUT/runs.tsv" | median)
-  printf '%s\t%s\t%s\t%s\t%s\n' "$STACK" "$variant" "$s" "$p" "$c" | tee -a "$OUT/medians.tsv"
-done
-awk -F'\t' 'NR > 2 && NF == 5 {s[$2]=$3; p[$2]=$4; c[$2]=$5} END {for (v in s) if (v != "bare" && s["bare"] > 0)
-  printf "%s/bare: started %.2fx, process %.2fx, cpu %.2fx\n", v, s[v] / s["bare"], p[v] / p["bare"], c[v] / c["bare"]}' \
-  "$OUT/medians.tsv" | tee -a "$OUT/medians.tsv"
+if (( RUNS > 0 )); then
+  printf '\nstack\tvariant\tmedian_started_s\tmedian_process_s\tmedian_cpu_s\n' | tee "$OUT/medians.tsv"
+  for variant in $VARIANTS; do
+    s=$(awk -F'\t' -v v="$variant" '$3 == v {print $4}' "$OUT/runs.tsv" | median)
+    p=$(awk -F'\t' -v v="$variant" '$3 == v {print $5}' "$OUT/runs.tsv" | median)
+    c=$(awk -F'\t' -v v="$variant" '$3 == v {print $6}' "$OUT/runs.tsv" | median)
+    printf '%s\t%s\t%s\t%s\t%s\n' "$STACK" "$variant" "$s" "$p" "$c" | tee -a "$OUT/medians.tsv"
+  done
+  awk -F'\t' 'NR > 2 && NF == 5 {s[$2]=$3; p[$2]=$4; c[$2]=$5} END {for (v in s) if (v != "bare" && s["bare"] > 0)
+    printf "%s/bare: started %.2fx, process %.2fx, cpu %.2fx\n", v, s[v] / s["bare"], p[v] / p["bare"], c[v] / c["bare"]}' \
+    "$OUT/medians.tsv" | tee -a "$OUT/medians.tsv"
+fi
 
-for variant in $VARIANTS; do
-  args_of "$variant"
-  taskset -c 0 java -cp "$CP" dev.aisd.observability.benchmarks.load.StartupSteps "${ARGS[@]}" \
-    --logging.level.root=warn >"$OUT/$STACK-$variant.steps.log" 2>&1
-  grep -P '^(phase|bean|package|beans|classes|cpu)\t' "$OUT/$STACK-$variant.steps.log" >"$OUT/$STACK-$variant.steps.tsv"
-  echo "== $STACK $variant"
-  cat "$OUT/$STACK-$variant.steps.tsv"
+# STEPS=N repeats the breakdown N times, alternating the variants, and prints one summary line
+# per start: its CPU and class counts are the steadiest numbers this script gives.
+for step_run in $(seq 1 "${STEPS:-1}"); do
+  for variant in $VARIANTS; do
+    args_of "$variant"
+    taskset -c 0 java -cp "$CP" dev.aisd.observability.benchmarks.load.StartupSteps "${ARGS[@]}" \
+      --logging.level.root=warn >"$OUT/$STACK-$variant.steps.log" 2>&1
+    grep -P '^(phase|bean|package|beans|classes|cpu)\t' "$OUT/$STACK-$variant.steps.log" >"$OUT/$STACK-$variant.steps.tsv"
+    if [[ ${STEPS:-1} == 1 ]]; then
+      echo "== $STACK $variant"
+      cat "$OUT/$STACK-$variant.steps.tsv"
+    fi
+    awk -F'\t' -v run="$step_run" -v s="$STACK" -v v="$variant" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" '
+      $2 == "main thread at ready" {m = $3} $2 == "process at ready" {p = $3} $2 == "threads jit" {j = $3}
+      $1 == "beans" {b = $4} $2 == "loaded during run()" {c = $4}
+      END {printf "steps\t%s\t%s\t%s\tmain_cpu_ms %s\tprocess_cpu_ms %s\tjit_ms %s\tbeans %s\tclasses %s\tloadavg %s\n",
+        run, s, v, m, p, j, b, c, load}' "$OUT/$STACK-$variant.steps.tsv" | tee -a "$OUT/steps.tsv"
+  done
 done
