@@ -18,10 +18,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 final class MetricsDefaults implements DefaultsContribution {
 
+	static final String OTLP_METRICS_ENABLED = "management.otlp.metrics.export.enabled";
+
 	@Override
 	public void contribute(ConfigurableEnvironment environment, ClassLoader classLoader, boolean reactive,
 			Map<String, Object> defaults) {
-		defaults.put("management.otlp.metrics.export.enabled", "false");
+		defaults.put(OTLP_METRICS_ENABLED, "false");
 		defaults.put("management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes",
 				"false");
 	}

@@ -20,7 +20,10 @@ import org.springframework.core.metrics.StartupStep;
  * Starts {@link PingApplication} with Spring's {@link BufferingApplicationStartup} and
  * prints where the startup time went, then exits: the phases of the application's start,
  * the beans whose own instantiation (without the beans it waited for) took longest,
- * that self time summed per package of the bean types, and the classes loaded.
+ * that self time summed per package of the bean types, the classes loaded, and the CPU
+ * time the start took (the main thread's, which is what the phases spend, and the whole
+ * process's, JIT and GC threads included). CPU time is much steadier than wall time on a
+ * shared host, whose other loads stretch the phases but not the CPU they use.
  * {@code load/startup.sh} runs it with and without the starter on the class path. Output
  * is tab-separated: {@code kind, name, milliseconds[, count]}.
  */
@@ -38,8 +41,14 @@ public final class StartupSteps {
 		ConfigurableApplicationContext context = application.run(args);
 		StartupTimeline timeline = startup.getBufferedTimeline();
 		long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+		double mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6;
+		double processCpu = processCpuMillis();
+		Map<String, Double> threadCpu = cpuByThreadKind();
 		context.close();
 		print(timeline, top, classes, classesBefore);
+		System.out.printf("cpu\tmain thread at ready\t%.1f%n", mainCpu);
+		System.out.printf("cpu\tprocess at ready\t%.1f%n", processCpu);
+		threadCpu.forEach((kind, millis) -> System.out.printf("cpu\tthreads %s\t%.1f%n", kind, millis));
 		System.exit(0);
 	}
 
@@ -89,6 +98,50 @@ public final class StartupSteps {
 		System.out.printf("beans\tinstantiated\t-\t%d%n", beans.size());
 		System.out.printf("classes\tloaded at ready\t-\t%d%n", classes);
 		System.out.printf("classes\tloaded during run()\t-\t%d%n", classes - classesBefore);
+	}
+
+	private static double processCpuMillis() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getProcessCpuTime() / 1e6;
+		}
+		return Double.NaN;
+	}
+
+	/**
+	 * CPU time so far per kind of thread, from Linux's {@code /proc/self/task}: the JIT
+	 * compiler and GC threads are invisible to {@code ThreadMXBean} but, with the process
+	 * pinned to one CPU, take that CPU from the main thread. Empty elsewhere.
+	 */
+	private static Map<String, Double> cpuByThreadKind() {
+		Map<String, Double> kinds = new TreeMap<>();
+		java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+		if (tasks == null) {
+			return kinds;
+		}
+		double ticksPerMilli = 100 / 1000.0; // USER_HZ, 100 on every Linux the harness runs on
+		for (java.io.File task : tasks) {
+			try {
+				String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				double millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / ticksPerMilli;
+				kinds.merge(threadKind(name), millis, Double::sum);
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				// A thread that ended while being read: nothing to count.
+			}
+		}
+		return kinds;
+	}
+
+	private static String threadKind(String name) {
+		if (name.startsWith("C1 ") || name.startsWith("C2 ")) {
+			return "jit";
+		}
+		if (name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM Thread")) {
+			return "gc+vm";
+		}
+		return name.equals("java") ? "main" : "other";
 	}
 
 	private static String tag(StartupStep step, String key) {
