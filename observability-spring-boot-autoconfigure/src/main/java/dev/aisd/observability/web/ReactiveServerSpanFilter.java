@@ -131,6 +131,11 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 		}
 
 		@Override
+		protected Object exchange() {
+			return this.exchange;
+		}
+
+		@Override
 		protected Closeable open(boolean clear) {
 			return ReactiveServerSpanFilter.this.tracer.withSpan(clear ? null : this.span);
 		}
@@ -152,6 +157,11 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 					finish();
 					return Mono.empty();
 				});
+				// An action added after the response was committed on another thread
+				// never runs: finish now instead (finish runs once either way).
+				if (response.isCommitted()) {
+					finish();
+				}
 			}
 		}
 

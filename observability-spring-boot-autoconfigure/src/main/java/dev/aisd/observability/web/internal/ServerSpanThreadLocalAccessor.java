@@ -22,7 +22,7 @@ public final class ServerSpanThreadLocalAccessor implements ThreadLocalAccessor<
 	/** Key of the server span in the Reactor context. */
 	public static final String KEY = "dev.aisd.observability.server_span";
 
-	private static final ThreadLocal<Entry> CURRENT = new ThreadLocal<>();
+	private static final ThreadLocal<Entry> CURRENT = ServerSpan.CURRENT;
 
 	@Override
 	public Object key() {
@@ -89,6 +89,26 @@ public final class ServerSpanThreadLocalAccessor implements ThreadLocalAccessor<
 	 */
 	public abstract static class ServerSpan {
 
+		// Here rather than in the accessor: reading the current exchange must not load
+		// the context-propagation library, which may be absent.
+		static final ThreadLocal<Entry> CURRENT = new ThreadLocal<>();
+
+		/**
+		 * Return the exchange whose server span is current on this thread.
+		 * @return the {@code ServerWebExchange}, or {@code null} when no server span of a
+		 * WebFlux request is current here
+		 */
+		public static Object currentExchange() {
+			Entry entry = CURRENT.get();
+			return (entry != null && entry.value != null) ? entry.value.exchange() : null;
+		}
+
+		/**
+		 * Return the exchange of this span.
+		 * @return the {@code ServerWebExchange}
+		 */
+		protected abstract Object exchange();
+
 		/**
 		 * Make the span current on this thread, or make no span current.
 		 * @param clear whether to make no span current instead
@@ -98,7 +118,7 @@ public final class ServerSpanThreadLocalAccessor implements ThreadLocalAccessor<
 
 	}
 
-	private static final class Entry {
+	static final class Entry {
 
 		final ServerSpan value;
 
