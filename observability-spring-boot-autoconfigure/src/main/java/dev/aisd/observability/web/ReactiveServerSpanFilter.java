@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.aisd.observability.tracing.internal.HttpServerSpanTags;
 import dev.aisd.observability.web.internal.OpsTrafficObservationPredicate;
@@ -57,13 +59,7 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 
 	private static final Propagator.Getter<HttpHeaders> HEADERS = HttpHeaders::getFirst;
 
-	private final Tracer tracer;
-
-	private final Propagator propagator;
-
-	private final OpsTrafficObservationPredicate opsTraffic;
-
-	private final CompletedRequestListener[] listeners;
+	private final ServerSpanFilterSupport support;
 
 	/**
 	 * Create a filter.
@@ -75,10 +71,7 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 	 */
 	public ReactiveServerSpanFilter(Tracer tracer, Propagator propagator, OpsTrafficObservationPredicate opsTraffic,
 			List<CompletedRequestListener> listeners) {
-		this.tracer = tracer;
-		this.propagator = propagator;
-		this.opsTraffic = opsTraffic;
-		this.listeners = listeners.toArray(CompletedRequestListener[]::new);
+		this.support = new ServerSpanFilterSupport(tracer, propagator, opsTraffic, listeners);
 	}
 
 	@Override
@@ -89,14 +82,15 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (this.opsTraffic != null && this.opsTraffic.isOps(request)) {
+		OpsTrafficObservationPredicate opsTraffic = this.support.opsTraffic();
+		if (opsTraffic != null && opsTraffic.isOps(request)) {
 			return chain.filter(exchange);
 		}
-		Span span = this.propagator.extract(request.getHeaders(), HEADERS).kind(Span.Kind.SERVER).name("http").start();
+		Span span = this.support.start(request.getHeaders(), HEADERS);
 		exchange.getAttributes().put(SERVER_SPAN_ATTRIBUTE, span);
 		ServerRequest state = new ServerRequest(exchange, span, System.nanoTime());
 		return chain.filter(exchange)
-			.doOnError(state::failed)
+			.onErrorResume(state)
 			.doFinally(state)
 			.contextWrite(Context.of(ServerSpanThreadLocalAccessor.KEY, state));
 	}
@@ -106,7 +100,7 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 	 * filter chain.
 	 */
 	private final class ServerRequest extends ServerSpanThreadLocalAccessor.ServerSpan
-			implements java.util.function.Consumer<SignalType> {
+			implements Function<Throwable, Mono<Void>>, Consumer<SignalType> {
 
 		private static final AtomicIntegerFieldUpdater<ServerRequest> FINISHED = AtomicIntegerFieldUpdater
 			.newUpdater(ServerRequest.class, "finished");
@@ -118,7 +112,7 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 		private final long startNanos;
 
 		// Written by the signal that ends the chain, read after it (doFinally follows
-		// onError on the same subscriber, beforeCommit follows it in the write).
+		// the error on the same subscriber, beforeCommit follows it in the write).
 		private Throwable error;
 
 		// A cancel can race the completion on another thread: one of them finishes.
@@ -137,11 +131,15 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 
 		@Override
 		protected Closeable open(boolean clear) {
-			return ReactiveServerSpanFilter.this.tracer.withSpan(clear ? null : this.span);
+			return ReactiveServerSpanFilter.this.support.tracer().withSpan(clear ? null : this.span);
 		}
 
-		void failed(Throwable error) {
+		// The request itself is the error and the completion callback: nothing else is
+		// allocated per request for them.
+		@Override
+		public Mono<Void> apply(Throwable error) {
 			this.error = error;
+			return Mono.error(error);
 		}
 
 		@Override
@@ -182,8 +180,8 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 			String rawPath = request.getPath().value();
 			HttpServerSpanTags.finish(this.span, method, route, RequestFields.path(rawPath), status, error);
 			this.span.end();
-			CompletedRequestListener[] listeners = ReactiveServerSpanFilter.this.listeners;
-			if (listeners.length == 0) {
+			ServerSpanFilterSupport support = ReactiveServerSpanFilter.this.support;
+			if (!support.hasListeners()) {
 				return;
 			}
 			TraceContext context = this.span.context();
@@ -195,11 +193,7 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 					context.spanId(), error);
 			// Completion runs on whatever thread ended the exchange, outside the chain's
 			// context: the span is made current for the listeners here.
-			try (Tracer.SpanInScope scope = ReactiveServerSpanFilter.this.tracer.withSpan(this.span)) {
-				for (CompletedRequestListener listener : listeners) {
-					listener.onCompleted(completed);
-				}
-			}
+			support.completed(completed, this.span);
 		}
 
 	}
