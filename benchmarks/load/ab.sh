@@ -68,6 +68,8 @@ start_app() { # stack variant
   local stack=$1 variant=$2 cp=$FULL_CP jvm=() args=()
   [[ $stack == webflux ]] && args+=(--spring.main.web-application-type=reactive)
   local kind=$variant
+  # A '-limited' suffix (full-limited, no-access-limited) runs that variant with Reactor's context propagation 'limited'.
+  [[ $kind == *-limited ]] && { args+=(--spring.reactor.context-propagation=limited); kind=${kind%-limited}; }
   if [[ $kind == *-before ]]; then cp=$BEFORE_CP; kind=${kind%-before}; fi
   case $kind in
     bare) cp=$BARE_CP ;;

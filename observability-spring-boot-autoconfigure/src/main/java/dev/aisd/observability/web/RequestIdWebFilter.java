@@ -21,9 +21,10 @@ import org.springframework.web.server.WebFilterChain;
  * a generated one. The id is echoed on the response, stored in the
  * {@link RequestAttributes#REQUEST_ID} exchange attribute and written into the Reactor
  * context, from which automatic context propagation puts it in the SLF4J MDC as
- * {@code request_id} on every thread the exchange runs on. When Micrometer Tracing has
- * attached a span to the {@code http.server.requests} observation, its ids are added as
- * the {@code X-Trace-ID} and {@code X-Span-ID} response headers.
+ * {@code request_id} on every thread the exchange runs on. When the request has a server
+ * span (the {@link ReactiveServerSpanFilter}'s, or the one Micrometer Tracing attached
+ * to Spring's {@code http.server.requests} observation), its ids are added as the
+ * {@code X-Trace-ID} and {@code X-Span-ID} response headers.
  *
  * @since 0.1.0
  */
@@ -47,9 +48,12 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 		this.traceHeaders = traceHeaders && TRACING_PRESENT;
 	}
 
+	/** Order of the filter: just inside the {@link ReactiveServerSpanFilter}, whose span it reads. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		return ORDER;
 	}
 
 	@Override
@@ -59,11 +63,14 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 		HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
 		responseHeaders.set(this.header, requestId);
 		if (this.traceHeaders) {
-			// HttpWebHandlerAdapter starts the request's observation before it subscribes
-			// to the filter chain, so the server span already exists here and the
-			// response is not committed yet.
-			TraceIds ids = TraceIds
-				.of(exchange.getAttributes().get(ServerRequestObservationContext.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE));
+			// The server span filter runs first, and HttpWebHandlerAdapter starts the
+			// request's observation before it subscribes to the filter chain, so the
+			// server span already exists here and the response is not committed yet.
+			TraceIds ids = TraceIds.ofSpan(exchange.getAttributes().get(ReactiveServerSpanFilter.SERVER_SPAN_ATTRIBUTE));
+			if (ids == null) {
+				ids = TraceIds.of(
+						exchange.getAttributes().get(ServerRequestObservationContext.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE));
+			}
 			if (ids != null) {
 				responseHeaders.set(TraceIds.TRACE_ID_HEADER, ids.traceId());
 				responseHeaders.set(TraceIds.SPAN_ID_HEADER, ids.spanId());

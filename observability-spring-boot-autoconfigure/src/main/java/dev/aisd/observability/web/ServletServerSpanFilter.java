@@ -46,13 +46,7 @@ public class ServletServerSpanFilter extends OncePerRequestFilter {
 
 	private static final Propagator.Getter<HttpServletRequest> HEADERS = HttpServletRequest::getHeader;
 
-	private final Tracer tracer;
-
-	private final Propagator propagator;
-
-	private final OpsTrafficObservationPredicate opsTraffic;
-
-	private final CompletedRequestListener[] listeners;
+	private final ServerSpanFilterSupport support;
 
 	/**
 	 * Create a filter.
@@ -64,10 +58,7 @@ public class ServletServerSpanFilter extends OncePerRequestFilter {
 	 */
 	public ServletServerSpanFilter(Tracer tracer, Propagator propagator, OpsTrafficObservationPredicate opsTraffic,
 			List<CompletedRequestListener> listeners) {
-		this.tracer = tracer;
-		this.propagator = propagator;
-		this.opsTraffic = opsTraffic;
-		this.listeners = listeners.toArray(CompletedRequestListener[]::new);
+		this.support = new ServerSpanFilterSupport(tracer, propagator, opsTraffic, listeners);
 	}
 
 	@Override
@@ -80,13 +71,14 @@ public class ServletServerSpanFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		ServerRequest exchange = (ServerRequest) request.getAttribute(SERVER_SPAN_STATE);
 		if (exchange == null) {
-			if (isAsyncDispatch(request) || (this.opsTraffic != null && this.opsTraffic.isOps(request))) {
+			OpsTrafficObservationPredicate opsTraffic = this.support.opsTraffic();
+			if (isAsyncDispatch(request) || (opsTraffic != null && opsTraffic.isOps(request))) {
 				chain.doFilter(request, response);
 				return;
 			}
 			exchange = start(request, response);
 		}
-		Tracer.SpanInScope scope = this.tracer.withSpan(exchange.span);
+		Tracer.SpanInScope scope = this.support.tracer().withSpan(exchange.span);
 		try {
 			chain.doFilter(request, response);
 		}
@@ -115,7 +107,7 @@ public class ServletServerSpanFilter extends OncePerRequestFilter {
 	}
 
 	private ServerRequest start(HttpServletRequest request, HttpServletResponse response) {
-		Span span = this.propagator.extract(request, HEADERS).kind(Span.Kind.SERVER).name("http").start();
+		Span span = this.support.start(request, HEADERS);
 		ServerRequest exchange = new ServerRequest(request, response, span, System.nanoTime());
 		request.setAttribute(SERVER_SPAN_ATTRIBUTE, span);
 		return exchange;
@@ -175,7 +167,8 @@ public class ServletServerSpanFilter extends OncePerRequestFilter {
 			String path = RequestFields.path(request.getRequestURI());
 			HttpServerSpanTags.finish(this.span, request.getMethod(), route, path, status, error);
 			this.span.end();
-			if (ServletServerSpanFilter.this.listeners.length == 0) {
+			ServerSpanFilterSupport support = ServletServerSpanFilter.this.support;
+			if (!support.hasListeners()) {
 				return;
 			}
 			TraceContext context = this.span.context();
@@ -185,17 +178,7 @@ public class ServletServerSpanFilter extends OncePerRequestFilter {
 					(requestId != null) ? requestId.toString() : null, context.traceId(), context.spanId(), error);
 			// An async request completes on a container thread, where the span is made
 			// current for the listeners.
-			Tracer.SpanInScope scope = openScope ? ServletServerSpanFilter.this.tracer.withSpan(this.span) : null;
-			try {
-				for (CompletedRequestListener listener : ServletServerSpanFilter.this.listeners) {
-					listener.onCompleted(completed);
-				}
-			}
-			finally {
-				if (scope != null) {
-					scope.close();
-				}
-			}
+			support.completed(completed, openScope ? this.span : null);
 		}
 
 		@Override

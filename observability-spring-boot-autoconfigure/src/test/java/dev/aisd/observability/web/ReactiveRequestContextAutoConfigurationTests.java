@@ -17,10 +17,12 @@ class ReactiveRequestContextAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ReactiveRequestContextAutoConfiguration.class));
 
 	@Test
-	void autoConfigurationWhenReactiveApplicationThenWebFilterFirst() {
+	void autoConfigurationWhenReactiveApplicationThenWebFilterJustInsideTheServerSpanFilter() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(RequestIdWebFilter.class);
-			assertThat(context.getBean(RequestIdWebFilter.class).getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
+			assertThat(context.getBean(RequestIdWebFilter.class).getOrder())
+				.isEqualTo(ReactiveServerSpanFilter.ORDER + 1)
+				.isEqualTo(Ordered.HIGHEST_PRECEDENCE + 1);
 		});
 	}
 

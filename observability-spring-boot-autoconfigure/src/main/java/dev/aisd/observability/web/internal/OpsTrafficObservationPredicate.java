@@ -72,7 +72,12 @@ public final class OpsTrafficObservationPredicate implements ObservationPredicat
 		return this.paths.matches(path);
 	}
 
-	private boolean isOps(ServerHttpRequest request) {
+	/**
+	 * Return whether a WebFlux request is operational traffic.
+	 * @param request the request
+	 * @return whether it goes to one of the paths or to the management port
+	 */
+	public boolean isOps(ServerHttpRequest request) {
 		int managementPort = this.managementPort.getAsInt();
 		if (managementPort > 0) {
 			InetSocketAddress local = request.getLocalAddress();

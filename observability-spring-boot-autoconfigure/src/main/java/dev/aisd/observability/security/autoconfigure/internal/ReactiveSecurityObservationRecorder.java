@@ -1,6 +1,7 @@
 package dev.aisd.observability.security.autoconfigure.internal;
 
 import dev.aisd.observability.security.SecurityMetricsCollector;
+import dev.aisd.observability.web.internal.ServerSpanThreadLocalAccessor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
@@ -100,7 +101,9 @@ public final class ReactiveSecurityObservationRecorder implements ObservationHan
 	}
 
 	/**
-	 * Return the request of the HTTP server observation this one runs in, if any.
+	 * Return the request of the HTTP server observation this one runs in or, where the
+	 * starter's server span filter replaces that observation, of the exchange whose server
+	 * span is current, if any.
 	 */
 	private static ServerHttpRequest request(Observation.Context context) {
 		ObservationView parent = context.getParentObservation();
@@ -112,7 +115,8 @@ public final class ReactiveSecurityObservationRecorder implements ObservationHan
 			}
 			parent = view.getParentObservation();
 		}
-		return null;
+		return (ServerSpanThreadLocalAccessor.ServerSpan.currentExchange() instanceof ServerWebExchange exchange)
+				? exchange.getRequest() : null;
 	}
 
 	/**
