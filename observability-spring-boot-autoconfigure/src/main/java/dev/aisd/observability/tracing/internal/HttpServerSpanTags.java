@@ -1,6 +1,5 @@
 package dev.aisd.observability.tracing.internal;
 
-import io.micrometer.common.KeyValue;
 import io.micrometer.tracing.Span;
 
 import org.springframework.http.HttpMethod;
@@ -14,6 +13,17 @@ import org.springframework.http.HttpStatus;
  */
 public final class HttpServerSpanTags {
 
+	private static final HttpMethod[] STANDARD_METHODS = HttpMethod.values();
+
+	/** The status codes a response can have, as attribute values, made once. */
+	private static final String[] STATUS_CODES = new String[600];
+
+	static {
+		for (int status = 100; status < STATUS_CODES.length; status++) {
+			STATUS_CODES[status] = Integer.toString(status);
+		}
+	}
+
 	private HttpServerSpanTags() {
 	}
 
@@ -25,7 +35,7 @@ public final class HttpServerSpanTags {
 	 */
 	public static String method(String method) {
 		HttpMethod resolved = (method != null) ? HttpMethod.valueOf(method) : null;
-		for (HttpMethod standard : HttpMethod.values()) {
+		for (HttpMethod standard : STANDARD_METHODS) {
 			if (standard == resolved) {
 				return standard.name();
 			}
@@ -43,20 +53,28 @@ public final class HttpServerSpanTags {
 	 * @param error the exception that escaped the handler, or {@code null}
 	 */
 	public static void finish(Span span, String method, String pattern, String path, int status, Throwable error) {
+		// The attributes of HttpServerSpans.attributes, tagged one by one: building the
+		// KeyValues (sorted, copied per added value) cost a few hundred bytes per request.
 		String methodValue = method(method);
+		String statusValue = (status >= 100 && status < STATUS_CODES.length) ? STATUS_CODES[status]
+				: Integer.toString(status);
 		span.name(HttpServerSpans.name(methodValue, pattern, uri(pattern, status)));
-		for (KeyValue keyValue : HttpServerSpans.attributes(methodValue, pattern, path, String.valueOf(status),
-				error)) {
-			if (HttpServerSpans.ERROR.equals(keyValue.getKey())) {
-				// What Micrometer's tracing handler does with an "error" key value.
-				span.error(new RuntimeException(keyValue.getValue()));
-			}
-			else {
-				span.tag(keyValue.getKey(), keyValue.getValue());
-			}
+		span.tag(HttpServerSpans.METHOD, methodValue);
+		span.tag(HttpServerSpans.URL_PATH, path);
+		span.tag(HttpServerSpans.STATUS_CODE, statusValue);
+		if (pattern != null && !pattern.isEmpty()) {
+			span.tag(HttpServerSpans.ROUTE, pattern);
 		}
 		if (error != null) {
+			span.tag(HttpServerSpans.ERROR_TYPE, error.getClass().getName());
 			span.error(error);
+		}
+		else if (status >= 500 && status <= 599) {
+			// A 5xx without an exception is still a failed server span (OpenTelemetry HTTP
+			// semantic conventions), marked failed as Micrometer's tracing handler marks
+			// a span with an "error" key value.
+			span.tag(HttpServerSpans.ERROR_TYPE, statusValue);
+			span.error(new RuntimeException("HTTP " + statusValue));
 		}
 	}
 
