@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
 
 import dev.aisd.observability.test.Exposition;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reactive Spring Security on a real WebFlux server feeds the catalogue with no user
@@ -102,20 +104,22 @@ class SpringSecurityReactiveFeedIntegrationTests {
 	void eventLogWhenLoginFailsAndAccessDeniedThenOneOwaspJsonLineEach(CapturedOutput output) throws Exception {
 		assertThat(get("/secure/2", basic("user", "bad-password")).statusCode()).isEqualTo(401);
 		assertThat(get("/admin/things/5", basic("user", "password")).statusCode()).isEqualTo(403);
-		List<JsonNode> events = securityEvents(output);
-		assertThat(events).anySatisfy((line) -> {
-			assertThat(line.get("event").asString()).isEqualTo("authn_login_fail");
-			assertThat(line.get("event_level").asString()).isEqualTo("WARN");
-			assertThat(line.get("level").asString()).isEqualTo("WARN");
-			assertThat(line.get("auth_method").asString()).isEqualTo("basic");
-			assertThat(line.get("failure_reason").asString()).isEqualTo("bad_credentials");
-		});
-		assertThat(events).anySatisfy((line) -> {
-			assertThat(line.get("event").asString()).isEqualTo("authz_fail");
-			assertThat(line.get("event_level").asString()).isEqualTo("CRITICAL");
-			assertThat(line.get("level").asString()).isEqualTo("ERROR");
-			assertThat(line.get("resource").asString()).isEqualTo("/admin/things/{id}");
-			assertThat(line.get("action").asString()).isEqualTo("GET");
+		// The lines are written by the asynchronous console's background thread.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(securityEvents(output)).anySatisfy((line) -> {
+				assertThat(line.get("event").asString()).isEqualTo("authn_login_fail");
+				assertThat(line.get("event_level").asString()).isEqualTo("WARN");
+				assertThat(line.get("level").asString()).isEqualTo("WARN");
+				assertThat(line.get("auth_method").asString()).isEqualTo("basic");
+				assertThat(line.get("failure_reason").asString()).isEqualTo("bad_credentials");
+			});
+			assertThat(securityEvents(output)).anySatisfy((line) -> {
+				assertThat(line.get("event").asString()).isEqualTo("authz_fail");
+				assertThat(line.get("event_level").asString()).isEqualTo("CRITICAL");
+				assertThat(line.get("level").asString()).isEqualTo("ERROR");
+				assertThat(line.get("resource").asString()).isEqualTo("/admin/things/{id}");
+				assertThat(line.get("action").asString()).isEqualTo("GET");
+			});
 		});
 		// Nothing sensitive: the password never reaches the log.
 		assertThat(output.getOut()).doesNotContain("bad-password");
