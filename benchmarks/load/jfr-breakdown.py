@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""What the CPU of one load-run variant is made of, from the JFR recording ab.sh writes.
+
+Usage: benchmarks/load/jfr-breakdown.py benchmarks/target/load/mvc-full.jfr
+
+Prints the share of the CPU per thread group (jdk.ThreadCPULoad averaged per thread) and,
+for the request threads (Tomcat exec threads, Reactor Netty event loops), the share of
+execution samples that pass through each library (inclusive) and the top leaf packages.
+"""
+import collections
+import json
+import subprocess
+import sys
+
+f = sys.argv[1]
+
+def events(name, depth=64):
+    out=subprocess.run(['jfr','print','--json','--stack-depth',str(depth),'--events',name,f],capture_output=True,text=True).stdout
+    return json.loads(out)['recording']['events']
+def group(t):
+    t=t or '?'
+    if 'exec' in t or 'reactor-http-epoll' in t or 'reactor-http-nio' in t: return 'request threads'
+    if 'C2 Compiler' in t or 'C1 Compiler' in t: return 'JIT '+t.split()[0]
+    if t.startswith('observability-log'): return 'access-line writer'
+    if 'BatchSpanProcessor' in t: return 'span export batcher'
+    if 'Poller' in t or 'Acceptor' in t or 'http-nio' in t: return 'Tomcat poller/acceptor'
+    return 'other'
+# per-thread CPU: average of ThreadCPULoad per thread, summed per group
+load=collections.defaultdict(list)
+for e in events('jdk.ThreadCPULoad',1):
+    v=e['values']; t=v['eventThread']['javaName'] if v.get('eventThread') else (v.get('eventThread') or '?')
+    load[t].append(v['user']+v['system'])
+grp=collections.Counter()
+for t,vals in load.items(): grp[group(t)]+=sum(vals)/len(vals)
+tot=sum(grp.values())
+print('per-thread CPU share (jdk.ThreadCPULoad, averaged):')
+for k,v in grp.most_common(): print('  %-26s %5.1f%%'%(k,100*v/tot))
+# execution samples of request threads by inclusive library
+keys=[('ours (dev.aisd)','dev/aisd/'),('logging (logback/logstash)','ch/qos/logback/'),('logging (logback/logstash)','net/logstash/'),
+      ('Micrometer core/Prometheus','io/micrometer/core/'),('Micrometer core/Prometheus','io/prometheus/'),('Micrometer tracing bridge','io/micrometer/tracing/'),
+      ('OpenTelemetry','io/opentelemetry/'),('Micrometer observation','io/micrometer/observation/'),('Reactor context propagation','io/micrometer/context/')]
+n=0; inc=collections.Counter(); top=collections.Counter()
+for e in events('jdk.ExecutionSample'):
+    v=e['values']; t=v['sampledThread']['javaName']
+    if group(t)!='request threads': continue
+    n+=1
+    fr=[x['method']['type']['name'] for x in v['stackTrace']['frames']]
+    seen=set()
+    for label,pre in keys:
+        if label in seen: continue
+        if any(x.startswith(pre) for x in fr): seen.add(label); inc[label]+=1
+    # self frame package
+    leaf=fr[0] if fr else '?'
+    top['/'.join(leaf.split('/')[:3])]+=1
+print('request-thread execution samples: %d'%n)
+for k,v in inc.most_common(): print('  %-30s %5.1f%% (inclusive)'%(k,100*v/n))
+print('  top leaf packages:', ', '.join('%s %.1f%%'%(k,100*v/n) for k,v in top.most_common(8)))
