@@ -64,6 +64,21 @@ cpu_ticks() { # pid -> utime+stime in clock ticks (fields 14 and 15; the (comm) 
   sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
 }
 
+jit_snapshot() { # pid -> "tid ticks" for each JIT compiler thread alive now (utime+stime in clock ticks)
+  local stat
+  for stat in /proc/"$1"/task/*/stat; do
+    stat=$(cat "$stat" 2>/dev/null) || continue
+    [[ $stat == *"(C1 CompilerThre"* || $stat == *"(C2 CompilerThre"* ]] || continue
+    sed 's/^\([0-9]*\) .*) /\1 /' <<<"$stat" | awk '{print $1, $13 + $14}'
+  done
+}
+
+jit_ticks_between() { # snapshot-before snapshot-after -> ticks the compiler threads used in between
+  # A thread started in between counts from zero; one that ended in between is missed (the
+  # JVM retires idle compiler threads), so this is a lower bound.
+  awk 'NR == FNR {before[$1] = $2; next} {sum += $2 - before[$1]} END {print sum + 0}' "$1" "$2"
+}
+
 start_app() { # stack variant
   local stack=$1 variant=$2 cp=$FULL_CP jvm=() args=()
   [[ $stack == webflux ]] && args+=(--spring.main.web-application-type=reactive)
@@ -98,7 +113,11 @@ stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
 
 rps_of() { awk '/Requests\/sec/ {print $2}' "$1"; }
 
-printf 'round\tstack\tvariant\treq_per_s\tp50\tp99\tcpu_us_per_req\talloc_kb_per_req\tstartup_s\tready_s\tt90_s\taccess_lines\trequests\n' \
+per_request() { # clock-ticks wrk-output -> CPU µs per request served in that wrk run
+  awk -v d="$1" -v hz="$CLK_TCK" '/requests in/ {printf "%.1f", d * 1e6 / hz / $1}' "$2"
+}
+
+printf 'round\tstack\tvariant\treq_per_s\tp50\tp99\tcpu_us_per_req\tjit_us_per_req\talloc_kb_per_req\tstartup_s\tready_s\tt90_s\taccess_lines\trequests\n' \
   | tee "$OUT/results.tsv"
 for round in $(seq 1 "$ROUNDS"); do
   for stack in $STACKS; do
@@ -106,15 +125,19 @@ for round in $(seq 1 "$ROUNDS"); do
       start_app "$stack" "$variant"
       startup=$(grep -o 'Started PingApplication in [0-9.]* seconds' "$OUT/$stack-$variant.log" | grep -o '[0-9.]*' | head -1)
       : >"$OUT/$stack-$variant.windows"
+      # One line per 5 s warm-up window: seconds, req/s, CPU µs per request, of which JIT.
       for w in $(seq 5 5 "$WARMUP"); do
+        w0=$(cpu_ticks "$APP_PID"); jit_snapshot "$APP_PID" >"$OUT/jit.before"
         taskset -c 1 wrk -t1 -c16 -d5s "http://127.0.0.1:$PORT/api/ping" >"$OUT/window.wrk"
-        echo "$w $(rps_of "$OUT/window.wrk")" >>"$OUT/$stack-$variant.windows"
+        w1=$(cpu_ticks "$APP_PID"); jit_snapshot "$APP_PID" >"$OUT/jit.after"
+        echo "$w $(rps_of "$OUT/window.wrk") $(per_request $((w1 - w0)) "$OUT/window.wrk") \
+$(per_request "$(jit_ticks_between "$OUT/jit.before" "$OUT/jit.after")" "$OUT/window.wrk")" >>"$OUT/$stack-$variant.windows"
       done
       sleep 2
       before=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
-      t0=$(cpu_ticks "$APP_PID")
+      t0=$(cpu_ticks "$APP_PID"); jit_snapshot "$APP_PID" >"$OUT/jit.before"
       taskset -c 1 wrk -t1 -c16 -d"${MEASURE}s" --latency "http://127.0.0.1:$PORT/api/ping" >"$OUT/$stack-$variant.wrk"
-      t1=$(cpu_ticks "$APP_PID")
+      t1=$(cpu_ticks "$APP_PID"); jit_snapshot "$APP_PID" >"$OUT/jit.after"
       sleep 3 # JFR ends its recording
       stop_app
       after=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
@@ -122,19 +145,22 @@ for round in $(seq 1 "$ROUNDS"); do
       p50=$(awk '$1=="50%" {print $2}' "$OUT/$stack-$variant.wrk")
       p99=$(awk '$1=="99%" {print $2}' "$OUT/$stack-$variant.wrk")
       requests=$(awk '/requests in/ {print $1}' "$OUT/$stack-$variant.wrk")
-      cpu=$(awk -v d=$((t1 - t0)) -v n="$requests" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", d * 1e6 / hz / n}')
+      jit=$(per_request "$(jit_ticks_between "$OUT/jit.before" "$OUT/jit.after")" "$OUT/$stack-$variant.wrk")
+      cpu=$(per_request $((t1 - t0)) "$OUT/$stack-$variant.wrk")
       alloc=$(jfr print --events jdk.ObjectAllocationSample "$OUT/$stack-$variant.jfr" 2>/dev/null \
         | awk -v n="$requests" '/weight = / {v=$3; u=$4; m=(u ~ /kB/)?1024:(u ~ /MB/)?1048576:(u ~ /GB/)?1073741824:1; s+=v*m} END {printf "%.1f", s / 1024 / n}')
       t90=$(awk -v steady="$rps" '$2 >= 0.9 * steady {print $1; exit}' "$OUT/$stack-$variant.windows")
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$stack" "$variant" "$rps" "$p50" "$p99" \
-        "$cpu" "$alloc" "$startup" "$READY_S" "${t90:->$WARMUP}" "$((after - before))" "$requests" | tee -a "$OUT/results.tsv"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$stack" "$variant" "$rps" "$p50" "$p99" \
+        "$cpu" "$jit" "$alloc" "$startup" "$READY_S" "${t90:->$WARMUP}" "$((after - before))" "$requests" | tee -a "$OUT/results.tsv"
     done
   done
 done
 
-# Ratios against bare of the same stack and round.
-awk -F'\t' 'NR > 1 {key=$1 FS $2; if ($3 == "bare") {rps[key]=$4; cpu[key]=$7; st[key]=$9} row[NR]=$0}
-  END {print "\nround\tstack\tvariant\treq_per_s_vs_bare\tcpu_vs_bare\tstartup_vs_bare";
+# Ratios against bare of the same stack and round; cpu_less_jit leaves out the JIT compiler
+# threads on both sides (the part of the cost that warm-up still pays).
+awk -F'\t' 'NR > 1 {key=$1 FS $2; if ($3 == "bare") {rps[key]=$4; cpu[key]=$7; jit[key]=$8; st[key]=$10} row[NR]=$0}
+  END {print "\nround\tstack\tvariant\treq_per_s_vs_bare\tcpu_vs_bare\tcpu_less_jit_vs_bare\tstartup_vs_bare";
     for (i = 2; i <= NR; i++) {split(row[i], f, "\t"); key=f[1] FS f[2];
-      if (rps[key] > 0) printf "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\n", f[1], f[2], f[3], f[4] / rps[key], f[7] / cpu[key], f[9] / st[key]}}' \
+      if (rps[key] > 0) printf "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\n", f[1], f[2], f[3], f[4] / rps[key], f[7] / cpu[key],
+        (f[7] - f[8]) / (cpu[key] - jit[key]), f[10] / st[key]}}' \
   "$OUT/results.tsv" | tee "$OUT/ratios.tsv"

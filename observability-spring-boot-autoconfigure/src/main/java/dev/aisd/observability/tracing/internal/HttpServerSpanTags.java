@@ -53,28 +53,25 @@ public final class HttpServerSpanTags {
 	 * @param error the exception that escaped the handler, or {@code null}
 	 */
 	public static void finish(Span span, String method, String pattern, String path, int status, Throwable error) {
-		// The attributes of HttpServerSpans.attributes, tagged one by one: building the
-		// KeyValues (sorted, copied per added value) cost a few hundred bytes per request.
+		// Tagged one by one: building the KeyValues (sorted, copied per added value)
+		// cost a few hundred bytes per request.
 		String methodValue = method(method);
 		String statusValue = (status >= 100 && status < STATUS_CODES.length) ? STATUS_CODES[status]
 				: Integer.toString(status);
 		span.name(HttpServerSpans.name(methodValue, pattern, uri(pattern, status)));
-		span.tag(HttpServerSpans.METHOD, methodValue);
-		span.tag(HttpServerSpans.URL_PATH, path);
-		span.tag(HttpServerSpans.STATUS_CODE, statusValue);
-		if (pattern != null && !pattern.isEmpty()) {
-			span.tag(HttpServerSpans.ROUTE, pattern);
-		}
+		HttpServerSpans.attributes(methodValue, pattern, path, statusValue, error, span, HttpServerSpanTags::tag);
 		if (error != null) {
-			span.tag(HttpServerSpans.ERROR_TYPE, error.getClass().getName());
 			span.error(error);
 		}
-		else if (status >= 500 && status <= 599) {
-			// A 5xx without an exception is still a failed server span (OpenTelemetry HTTP
-			// semantic conventions), marked failed as Micrometer's tracing handler marks
-			// a span with an "error" key value.
-			span.tag(HttpServerSpans.ERROR_TYPE, statusValue);
-			span.error(new RuntimeException("HTTP " + statusValue));
+	}
+
+	private static void tag(Span span, String key, String value) {
+		if (HttpServerSpans.ERROR.equals(key)) {
+			// Marked failed as Micrometer's tracing handler marks a span with this key.
+			span.error(new RuntimeException(value));
+		}
+		else {
+			span.tag(key, value);
 		}
 	}
 

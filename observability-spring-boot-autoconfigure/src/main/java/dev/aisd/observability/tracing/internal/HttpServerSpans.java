@@ -1,5 +1,7 @@
 package dev.aisd.observability.tracing.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import io.micrometer.common.KeyValue;
@@ -56,7 +58,7 @@ final class HttpServerSpans {
 	}
 
 	/**
-	 * Return the semantic-convention attributes of a server span.
+	 * Return the semantic-convention attributes of a server span, for a convention.
 	 * @param method the method
 	 * @param pattern the route template, or {@code null} / empty when no route matched
 	 * @param path the redacted, bounded path
@@ -65,21 +67,58 @@ final class HttpServerSpans {
 	 * @return the attributes
 	 */
 	static KeyValues attributes(String method, String pattern, String path, String status, Throwable error) {
-		KeyValues values = KeyValues.of(KeyValue.of(METHOD, method), KeyValue.of(URL_PATH, path),
-				KeyValue.of(STATUS_CODE, status));
+		List<KeyValue> values = new ArrayList<>(6);
+		attributes(method, pattern, path, status, error, values, (list, key, value) -> list.add(KeyValue.of(key, value)));
+		return KeyValues.of(values);
+	}
+
+	/**
+	 * Hand each semantic-convention attribute of a server span to a sink: the one rule
+	 * set behind both the conventions of Spring's observation and the starter's own
+	 * filters, which tag the span directly.
+	 * <p>
+	 * A request that failed with an exception gets its class as {@code error.type} (the
+	 * caller marks the span failed with the exception). A 5xx without one is still a
+	 * failed server span (OpenTelemetry HTTP semantic conventions): {@code error.type}
+	 * is then the status code, followed by the {@value #ERROR} key with the value
+	 * {@code HTTP <status>}, which Micrometer's tracing handler turns into an error
+	 * status of the span.
+	 * @param <T> the type of the target
+	 * @param method the method
+	 * @param pattern the route template, or {@code null} / empty when no route matched
+	 * @param path the redacted, bounded path
+	 * @param status the status code
+	 * @param error the exception that escaped the handler, or {@code null}
+	 * @param target what the sink writes to, so that the sink needs no capture
+	 * @param sink receives each key and value, in a fixed order
+	 */
+	static <T> void attributes(String method, String pattern, String path, String status, Throwable error, T target,
+			Sink<T> sink) {
+		sink.accept(target, METHOD, method);
+		sink.accept(target, URL_PATH, path);
+		sink.accept(target, STATUS_CODE, status);
 		if (pattern != null && !pattern.isEmpty()) {
-			values = values.and(ROUTE, pattern);
+			sink.accept(target, ROUTE, pattern);
 		}
 		if (error != null) {
-			// The tracing handler marks the span failed itself.
-			return values.and(ERROR_TYPE, error.getClass().getName());
+			sink.accept(target, ERROR_TYPE, error.getClass().getName());
 		}
-		// A 5xx without an exception is still a failed server span (OpenTelemetry HTTP
-		// semantic conventions): error.type is then the status code.
-		if (status.length() == 3 && status.charAt(0) == '5') {
-			values = values.and(KeyValue.of(ERROR_TYPE, status), KeyValue.of(ERROR, "HTTP " + status));
+		else if (status.length() == 3 && status.charAt(0) == '5') {
+			sink.accept(target, ERROR_TYPE, status);
+			sink.accept(target, ERROR, "HTTP " + status);
 		}
-		return values;
+	}
+
+	/**
+	 * Receives the attributes of a server span.
+	 *
+	 * @param <T> the type of the target
+	 */
+	@FunctionalInterface
+	interface Sink<T> {
+
+		void accept(T target, String key, String value);
+
 	}
 
 }
