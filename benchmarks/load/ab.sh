@@ -65,12 +65,9 @@ cpu_ticks() { # pid -> utime+stime in clock ticks (fields 14 and 15; the (comm) 
 }
 
 jit_snapshot() { # pid -> "tid ticks" for each JIT compiler thread alive now (utime+stime in clock ticks)
-  local stat
-  for stat in /proc/"$1"/task/*/stat; do
-    stat=$(cat "$stat" 2>/dev/null) || continue
-    [[ $stat == *"(C1 CompilerThre"* || $stat == *"(C2 CompilerThre"* ]] || continue
-    sed 's/^\([0-9]*\) .*) /\1 /' <<<"$stat" | awk '{print $1, $13 + $14}'
-  done
+  # -s and '|| true': a thread may end between the glob and the read.
+  { grep -hsE '^[0-9]+ \((C1|C2) CompilerThre' /proc/"$1"/task/*/stat || true; } \
+    | sed 's/^\([0-9]*\) .*) /\1 /' | awk '{print $1, $13 + $14}'
 }
 
 jit_ticks_between() { # snapshot-before snapshot-after -> ticks the compiler threads used in between
@@ -117,6 +114,15 @@ per_request() { # clock-ticks wrk-output -> CPU µs per request served in that w
   awk -v d="$1" -v hz="$CLK_TCK" '/requests in/ {printf "%.1f", d * 1e6 / hz / $1}' "$2"
 }
 
+mark() { # pid -> remember the CPU ticks of the process and of its compiler threads now
+  MARK_TICKS=$(cpu_ticks "$1"); jit_snapshot "$1" >"$OUT/jit.before"
+}
+
+since_mark() { # pid wrk-output -> "cpu-us-per-request jit-us-per-request" since mark, over that wrk run
+  local ticks; ticks=$(cpu_ticks "$1"); jit_snapshot "$1" >"$OUT/jit.after"
+  echo "$(per_request $((ticks - MARK_TICKS)) "$2") $(per_request "$(jit_ticks_between "$OUT/jit.before" "$OUT/jit.after")" "$2")"
+}
+
 printf 'round\tstack\tvariant\treq_per_s\tp50\tp99\tcpu_us_per_req\tjit_us_per_req\talloc_kb_per_req\tstartup_s\tready_s\tt90_s\taccess_lines\trequests\n' \
   | tee "$OUT/results.tsv"
 for round in $(seq 1 "$ROUNDS"); do
@@ -127,17 +133,15 @@ for round in $(seq 1 "$ROUNDS"); do
       : >"$OUT/$stack-$variant.windows"
       # One line per 5 s warm-up window: seconds, req/s, CPU µs per request, of which JIT.
       for w in $(seq 5 5 "$WARMUP"); do
-        w0=$(cpu_ticks "$APP_PID"); jit_snapshot "$APP_PID" >"$OUT/jit.before"
+        mark "$APP_PID"
         taskset -c 1 wrk -t1 -c16 -d5s "http://127.0.0.1:$PORT/api/ping" >"$OUT/window.wrk"
-        w1=$(cpu_ticks "$APP_PID"); jit_snapshot "$APP_PID" >"$OUT/jit.after"
-        echo "$w $(rps_of "$OUT/window.wrk") $(per_request $((w1 - w0)) "$OUT/window.wrk") \
-$(per_request "$(jit_ticks_between "$OUT/jit.before" "$OUT/jit.after")" "$OUT/window.wrk")" >>"$OUT/$stack-$variant.windows"
+        echo "$w $(rps_of "$OUT/window.wrk") $(since_mark "$APP_PID" "$OUT/window.wrk")" >>"$OUT/$stack-$variant.windows"
       done
       sleep 2
       before=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
-      t0=$(cpu_ticks "$APP_PID"); jit_snapshot "$APP_PID" >"$OUT/jit.before"
+      mark "$APP_PID"
       taskset -c 1 wrk -t1 -c16 -d"${MEASURE}s" --latency "http://127.0.0.1:$PORT/api/ping" >"$OUT/$stack-$variant.wrk"
-      t1=$(cpu_ticks "$APP_PID"); jit_snapshot "$APP_PID" >"$OUT/jit.after"
+      read -r cpu jit <<<"$(since_mark "$APP_PID" "$OUT/$stack-$variant.wrk")"
       sleep 3 # JFR ends its recording
       stop_app
       after=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
@@ -145,8 +149,6 @@ $(per_request "$(jit_ticks_between "$OUT/jit.before" "$OUT/jit.after")" "$OUT/wi
       p50=$(awk '$1=="50%" {print $2}' "$OUT/$stack-$variant.wrk")
       p99=$(awk '$1=="99%" {print $2}' "$OUT/$stack-$variant.wrk")
       requests=$(awk '/requests in/ {print $1}' "$OUT/$stack-$variant.wrk")
-      jit=$(per_request "$(jit_ticks_between "$OUT/jit.before" "$OUT/jit.after")" "$OUT/$stack-$variant.wrk")
-      cpu=$(per_request $((t1 - t0)) "$OUT/$stack-$variant.wrk")
       alloc=$(jfr print --events jdk.ObjectAllocationSample "$OUT/$stack-$variant.jfr" 2>/dev/null \
         | awk -v n="$requests" '/weight = / {v=$3; u=$4; m=(u ~ /kB/)?1024:(u ~ /MB/)?1048576:(u ~ /GB/)?1073741824:1; s+=v*m} END {printf "%.1f", s / 1024 / n}')
       t90=$(awk -v steady="$rps" '$2 >= 0.9 * steady {print $1; exit}' "$OUT/$stack-$variant.windows")
