@@ -64,13 +64,19 @@ cpu_ticks() { # pid -> utime+stime in clock ticks (fields 14 and 15; the (comm) 
   sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
 }
 
-jit_snapshot() { # pid -> "tid ticks" for each JIT compiler thread alive now (utime+stime in clock ticks)
+threads_snapshot() { # pid thread-name-regex -> "tid ticks" for each such thread alive now (utime+stime in clock ticks)
   # -s and '|| true': a thread may end between the glob and the read.
-  { grep -hsE '^[0-9]+ \((C1|C2) CompilerThre' /proc/"$1"/task/*/stat || true; } \
+  { grep -hsE "^[0-9]+ \\(($2)" /proc/"$1"/task/*/stat || true; } \
     | sed 's/^\([0-9]*\) .*) /\1 /' | awk '{print $1, $13 + $14}'
 }
 
-jit_ticks_between() { # snapshot-before snapshot-after -> ticks the compiler threads used in between
+JIT_THREADS='C1 CompilerThre|C2 CompilerThre'
+# The app gets one CPU, so the JVM picks the Serial collector, which collects in the VM
+# Thread (a safepoint operation); the others are G1's or Parallel's workers, for a run
+# that gives it more.
+GC_THREADS='VM Thread|GC Thread|G1 '
+
+ticks_between() { # snapshot-before snapshot-after -> ticks those threads used in between
   # A thread started in between counts from zero; one that ended in between is missed (the
   # JVM retires idle compiler threads), so this is a lower bound.
   awk 'NR == FNR {before[$1] = $2; next} {sum += $2 - before[$1]} END {print sum + 0}' "$1" "$2"
@@ -114,16 +120,20 @@ per_request() { # clock-ticks wrk-output -> CPU µs per request served in that w
   awk -v d="$1" -v hz="$CLK_TCK" '/requests in/ {printf "%.1f", d * 1e6 / hz / $1}' "$2"
 }
 
-mark() { # pid -> remember the CPU ticks of the process and of its compiler threads now
-  MARK_TICKS=$(cpu_ticks "$1"); jit_snapshot "$1" >"$OUT/jit.before"
+mark() { # pid -> remember the CPU ticks of the process, its compiler threads and its GC threads now
+  MARK_TICKS=$(cpu_ticks "$1")
+  threads_snapshot "$1" "$JIT_THREADS" >"$OUT/jit.before"; threads_snapshot "$1" "$GC_THREADS" >"$OUT/gc.before"
 }
 
-since_mark() { # pid wrk-output -> "cpu-us-per-request jit-us-per-request" since mark, over that wrk run
-  local ticks; ticks=$(cpu_ticks "$1"); jit_snapshot "$1" >"$OUT/jit.after"
-  echo "$(per_request $((ticks - MARK_TICKS)) "$2") $(per_request "$(jit_ticks_between "$OUT/jit.before" "$OUT/jit.after")" "$2")"
+since_mark() { # pid wrk-output -> "cpu jit gc" µs per request since mark, over that wrk run
+  local ticks; ticks=$(cpu_ticks "$1")
+  threads_snapshot "$1" "$JIT_THREADS" >"$OUT/jit.after"; threads_snapshot "$1" "$GC_THREADS" >"$OUT/gc.after"
+  echo "$(per_request $((ticks - MARK_TICKS)) "$2")" \
+    "$(per_request "$(ticks_between "$OUT/jit.before" "$OUT/jit.after")" "$2")" \
+    "$(per_request "$(ticks_between "$OUT/gc.before" "$OUT/gc.after")" "$2")"
 }
 
-printf 'round\tstack\tvariant\treq_per_s\tp50\tp99\tcpu_us_per_req\tjit_us_per_req\talloc_kb_per_req\tstartup_s\tready_s\tt90_s\taccess_lines\trequests\n' \
+printf 'round\tstack\tvariant\treq_per_s\tp50\tp99\tcpu_us_per_req\tjit_us_per_req\tgc_us_per_req\talloc_kb_per_req\tstartup_s\tready_s\tt90_s\taccess_lines\trequests\n' \
   | tee "$OUT/results.tsv"
 for round in $(seq 1 "$ROUNDS"); do
   for stack in $STACKS; do
@@ -131,7 +141,7 @@ for round in $(seq 1 "$ROUNDS"); do
       start_app "$stack" "$variant"
       startup=$(grep -o 'Started PingApplication in [0-9.]* seconds' "$OUT/$stack-$variant.log" | grep -o '[0-9.]*' | head -1)
       : >"$OUT/$stack-$variant.windows"
-      # One line per 5 s warm-up window: seconds, req/s, CPU µs per request, of which JIT.
+      # One line per 5 s warm-up window: seconds, req/s, CPU µs per request, of which JIT, of which GC threads.
       for w in $(seq 5 5 "$WARMUP"); do
         mark "$APP_PID"
         taskset -c 1 wrk -t1 -c16 -d5s "http://127.0.0.1:$PORT/api/ping" >"$OUT/window.wrk"
@@ -141,7 +151,7 @@ for round in $(seq 1 "$ROUNDS"); do
       before=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
       mark "$APP_PID"
       taskset -c 1 wrk -t1 -c16 -d"${MEASURE}s" --latency "http://127.0.0.1:$PORT/api/ping" >"$OUT/$stack-$variant.wrk"
-      read -r cpu jit <<<"$(since_mark "$APP_PID" "$OUT/$stack-$variant.wrk")"
+      read -r cpu jit gc <<<"$(since_mark "$APP_PID" "$OUT/$stack-$variant.wrk")"
       sleep 3 # JFR ends its recording
       stop_app
       after=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
@@ -152,17 +162,17 @@ for round in $(seq 1 "$ROUNDS"); do
       alloc=$(jfr print --events jdk.ObjectAllocationSample "$OUT/$stack-$variant.jfr" 2>/dev/null \
         | awk -v n="$requests" '/weight = / {v=$3; u=$4; m=(u ~ /kB/)?1024:(u ~ /MB/)?1048576:(u ~ /GB/)?1073741824:1; s+=v*m} END {printf "%.1f", s / 1024 / n}')
       t90=$(awk -v steady="$rps" '$2 >= 0.9 * steady {print $1; exit}' "$OUT/$stack-$variant.windows")
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$stack" "$variant" "$rps" "$p50" "$p99" \
-        "$cpu" "$jit" "$alloc" "$startup" "$READY_S" "${t90:->$WARMUP}" "$((after - before))" "$requests" | tee -a "$OUT/results.tsv"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$stack" "$variant" "$rps" "$p50" "$p99" \
+        "$cpu" "$jit" "$gc" "$alloc" "$startup" "$READY_S" "${t90:->$WARMUP}" "$((after - before))" "$requests" | tee -a "$OUT/results.tsv"
     done
   done
 done
 
 # Ratios against bare of the same stack and round; cpu_less_jit leaves out the JIT compiler
 # threads on both sides (the part of the cost that warm-up still pays).
-awk -F'\t' 'NR > 1 {key=$1 FS $2; if ($3 == "bare") {rps[key]=$4; cpu[key]=$7; jit[key]=$8; st[key]=$10} row[NR]=$0}
+awk -F'\t' 'NR > 1 {key=$1 FS $2; if ($3 == "bare") {rps[key]=$4; cpu[key]=$7; jit[key]=$8; st[key]=$11} row[NR]=$0}
   END {print "\nround\tstack\tvariant\treq_per_s_vs_bare\tcpu_vs_bare\tcpu_less_jit_vs_bare\tstartup_vs_bare";
     for (i = 2; i <= NR; i++) {split(row[i], f, "\t"); key=f[1] FS f[2];
       if (rps[key] > 0) printf "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\n", f[1], f[2], f[3], f[4] / rps[key], f[7] / cpu[key],
-        (f[7] - f[8]) / (cpu[key] - jit[key]), f[10] / st[key]}}' \
+        (f[7] - f[8]) / (cpu[key] - jit[key]), f[11] / st[key]}}' \
   "$OUT/results.tsv" | tee "$OUT/ratios.tsv"
