@@ -170,9 +170,13 @@ done
 
 # Ratios against bare of the same stack and round; cpu_less_jit leaves out the JIT compiler
 # threads on both sides (the part of the cost that warm-up still pays).
-awk -F'\t' 'NR > 1 {key=$1 FS $2; if ($3 == "bare") {rps[key]=$4; cpu[key]=$7; jit[key]=$8; st[key]=$11} row[NR]=$0}
+# Columns are found by their header names, so a column added to results.tsv moves none.
+awk -F'\t' 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i; next}
+  {key=$1 FS $2; if ($3 == "bare") {rps[key]=$c["req_per_s"]; cpu[key]=$c["cpu_us_per_req"];
+    jit[key]=$c["jit_us_per_req"]; st[key]=$c["startup_s"]} row[NR]=$0}
   END {print "\nround\tstack\tvariant\treq_per_s_vs_bare\tcpu_vs_bare\tcpu_less_jit_vs_bare\tstartup_vs_bare";
     for (i = 2; i <= NR; i++) {split(row[i], f, "\t"); key=f[1] FS f[2];
-      if (rps[key] > 0) printf "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\n", f[1], f[2], f[3], f[4] / rps[key], f[7] / cpu[key],
-        (f[7] - f[8]) / (cpu[key] - jit[key]), f[11] / st[key]}}' \
+      if (rps[key] > 0) printf "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\n", f[1], f[2], f[3], f[c["req_per_s"]] / rps[key],
+        f[c["cpu_us_per_req"]] / cpu[key], (f[c["cpu_us_per_req"]] - f[c["jit_us_per_req"]]) / (cpu[key] - jit[key]),
+        f[c["startup_s"]] / st[key]}}' \
   "$OUT/results.tsv" | tee "$OUT/ratios.tsv"
