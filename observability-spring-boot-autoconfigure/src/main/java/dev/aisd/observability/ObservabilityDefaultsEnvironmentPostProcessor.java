@@ -8,6 +8,8 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -43,12 +45,33 @@ public final class ObservabilityDefaultsEnvironmentPostProcessor implements Envi
 		}
 		ClassLoader classLoader = (application != null) ? application.getClassLoader()
 				: ObservabilityDefaultsEnvironmentPostProcessor.class.getClassLoader();
-		boolean reactive = application != null && application.getWebApplicationType() == WebApplicationType.REACTIVE;
+		boolean reactive = webApplicationType(environment, application) == WebApplicationType.REACTIVE;
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		for (DefaultsContribution contribution : CONTRIBUTIONS) {
 			contribution.contribute(environment, classLoader, reactive, defaults);
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	/**
+	 * The type of web application this will be. Spring Boot binds
+	 * {@code spring.main.web-application-type} to the application only after the
+	 * post-processors have run, so until then the application holds the type it deduced
+	 * from the class path: an application with both web stacks on it that chooses WebFlux
+	 * with that property would be taken for a Servlet one.
+	 */
+	private static WebApplicationType webApplicationType(ConfigurableEnvironment environment,
+			SpringApplication application) {
+		WebApplicationType deduced = (application != null) ? application.getWebApplicationType() : null;
+		try {
+			// Bound like Spring Boot binds it: 'reactive' and 'REACTIVE' alike.
+			return Binder.get(environment).bind("spring.main.web-application-type", WebApplicationType.class)
+				.orElse(deduced);
+		}
+		catch (BindException ex) {
+			// Not a type: Spring Boot reports it when it binds the property itself.
+			return deduced;
+		}
 	}
 
 	@Override

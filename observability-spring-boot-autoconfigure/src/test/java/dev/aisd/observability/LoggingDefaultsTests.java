@@ -105,6 +105,38 @@ class LoggingDefaultsTests {
 	}
 
 	@Test
+	void postProcessWhenBothStacksPresentAndPropertyChoosesReactiveThenAutomaticContextPropagation() {
+		// Deduced from a class path with Spring MVC on it; Spring Boot binds the property
+		// to the application only after the post-processors have run.
+		this.application.setWebApplicationType(WebApplicationType.SERVLET);
+		this.environment.setProperty("spring.main.web-application-type", "reactive");
+
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
+	}
+
+	@Test
+	void postProcessWhenReactiveDeducedAndPropertyChoosesServletThenContextPropagationLeftAlone() {
+		this.application.setWebApplicationType(WebApplicationType.REACTIVE);
+		this.environment.setProperty("spring.main.web-application-type", "servlet");
+
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.containsProperty("spring.reactor.context-propagation")).isFalse();
+	}
+
+	@Test
+	void postProcessWhenWebApplicationTypeIsNoTypeThenDeducedTypeCountsAndBootReportsIt() {
+		this.application.setWebApplicationType(WebApplicationType.REACTIVE);
+		this.environment.setProperty("spring.main.web-application-type", "webflux");
+
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+
+		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
+	}
+
+	@Test
 	void postProcessWhenServletApplicationThenContextPropagationLeftAlone() {
 		this.application.setWebApplicationType(WebApplicationType.SERVLET);
 

@@ -6,6 +6,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
  * Records every ended span, sampled for export or not, into the {@link SpanRingBuffer},
@@ -46,11 +47,14 @@ public final class RingBufferSpanProcessor implements SpanProcessor {
 
 	@Override
 	public void onEnd(ReadableSpan span) {
-		if (this.tracesPath != null && span.getKind() == SpanKind.SERVER
-				&& this.tracesPath.equals(span.getAttribute(ROUTE))) {
+		// The route is read from the span data the record is made of anyway: asking the
+		// live span first would take its lock and look up its attribute map once more.
+		SpanData data = span.toSpanData();
+		if (this.tracesPath != null && data.getKind() == SpanKind.SERVER
+				&& this.tracesPath.equals(data.getAttributes().get(ROUTE))) {
 			return;
 		}
-		this.buffer.record(this.factory.create(span.toSpanData()));
+		this.buffer.record(this.factory.create(data));
 	}
 
 	@Override
