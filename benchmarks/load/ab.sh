@@ -18,10 +18,17 @@
 #               git archive <commit> | tar -x -C /tmp/before
 #               (cd /tmp/before && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
 #               BEFORE=/tmp/before benchmarks/load/ab.sh 1 45 15 mvc "bare full-before full"
-# Method (see docs/performance.md): the app pinned to CPU 0, wrk pinned to CPU 1, a 60 s warm-up
-# measured in 5 s windows (time to 90 % of steady throughput), then one measured window with
-# CPU time per request from /proc/<pid>/stat and allocation per request from a JFR recording.
-# Variants alternate; compare ratios within one run.
+# Method (see docs/performance.md): the apps pinned to CPU 0, wrk pinned to CPU 1. All variants
+# of a stack are started one after the other (each start timed alone) and then take turns:
+# every variant gets one 5 s window of load, then the next, so an episode of contention on the
+# shared host falls on all of them alike instead of on whichever variant ran then. The
+# warm-up is that many seconds of windows per variant (time to 90 % of steady throughput from
+# them), then the measured seconds in windows, each with its own CPU time per request from
+# /proc/<pid>/stat and its own latency percentiles; results.tsv gives the median of a
+# variant's measured windows, and the allocation per request from the allocation samples of a
+# JFR recording (benchmarks/load/allocation.jfc, from JVM start to exit) that fall in them.
+# An app waiting for its turn is idle; its own CPU time is not counted in anyone's. Compare
+# ratios within one run.
 # Usage: benchmarks/load/ab.sh [rounds] [warmup-seconds] [measure-seconds] [stacks] [variants]
 #   e.g. benchmarks/load/ab.sh 1 60 20 "mvc webflux" "bare full no-access glue agent"
 set -euo pipefail
@@ -82,7 +89,7 @@ ticks_between() { # snapshot-before snapshot-after -> ticks those threads used i
   awk 'NR == FNR {before[$1] = $2; next} {sum += $2 - before[$1]} END {print sum + 0}' "$1" "$2"
 }
 
-start_app() { # stack variant
+start_app() { # stack variant port
   local stack=$1 variant=$2 cp=$FULL_CP jvm=() args=()
   [[ $stack == webflux ]] && args+=(--spring.main.web-application-type=reactive)
   local kind=$variant
@@ -100,21 +107,28 @@ start_app() { # stack variant
     agent) cp=$BARE_CP; jvm+=("-javaagent:$AGENT_JAR" -Dotel.traces.exporter=none -Dotel.metrics.exporter=none
         -Dotel.logs.exporter=none -Dotel.javaagent.logging=none) ;;
   esac
+  local port=$3
   START_NS=$(date +%s%N)
-  taskset -c 0 java "${jvm[@]}" -XX:StartFlightRecording=delay=$((WARMUP + 2))s,duration=${MEASURE}s,filename="$OUT/$stack-$variant.jfr" \
+  taskset -c 0 java "${jvm[@]}" -XX:StartFlightRecording=settings="$PWD/benchmarks/load/allocation.jfc",dumponexit=true,filename="$OUT/$stack-$variant.jfr" \
     -cp "$cp" dev.aisd.observability.benchmarks.load.PingApplication \
-    --server.port="$PORT" --spring.application.name=ping "${args[@]}" >"$OUT/$stack-$variant.log" 2>&1 &
+    --server.port="$port" --spring.application.name=ping "${args[@]}" >"$OUT/$stack-$variant.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$PORT/api/ping" >/dev/null 2>&1 && break
+    curl -sf "http://127.0.0.1:$port/api/ping" >/dev/null 2>&1 && break
     sleep 0.1
   done
   READY_S=$(awk -v a="$START_NS" -v b="$(date +%s%N)" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
 }
 
-stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
-
 rps_of() { awk '/Requests\/sec/ {print $2}' "$1"; }
+
+latency_ms() { # wrk --latency output, percentile label (50%, 99%) -> milliseconds
+  awk -v p="$2" '$1 == p {v = $2 + 0; print (v == 0) ? 0 : ($2 ~ /us$/) ? v / 1000 : ($2 ~ /ms$/) ? v : v * 1000}' "$1"
+}
+
+median() { # numbers on stdin, one per line -> their median
+  sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
 
 per_request() { # clock-ticks wrk-output -> CPU µs per request served in that wrk run
   awk -v d="$1" -v hz="$CLK_TCK" '/requests in/ {printf "%.1f", d * 1e6 / hz / $1}' "$2"
@@ -133,37 +147,66 @@ since_mark() { # pid wrk-output -> "cpu jit gc" µs per request since mark, over
     "$(per_request "$(ticks_between "$OUT/gc.before" "$OUT/gc.after")" "$2")"
 }
 
-printf 'round\tstack\tvariant\treq_per_s\tp50\tp99\tcpu_us_per_req\tjit_us_per_req\tgc_us_per_req\talloc_kb_per_req\tstartup_s\tready_s\tt90_s\taccess_lines\trequests\n' \
+printf 'round\tstack\tvariant\treq_per_s\tp50_ms\tp99_ms\tcpu_us_per_req\tjit_us_per_req\tgc_us_per_req\talloc_kb_per_req\tstartup_s\tready_s\tt90_s\taccess_lines\trequests\n' \
   | tee "$OUT/results.tsv"
+declare -A PID PORT_OF READY STARTUP BEFORE_LINES
 for round in $(seq 1 "$ROUNDS"); do
   for stack in $STACKS; do
+    i=0
     for variant in $VARIANTS; do
-      start_app "$stack" "$variant"
-      startup=$(grep -o 'Started PingApplication in [0-9.]* seconds' "$OUT/$stack-$variant.log" | grep -o '[0-9.]*' | head -1)
+      PORT_OF[$variant]=$((PORT + i)); i=$((i + 1))
+      start_app "$stack" "$variant" "${PORT_OF[$variant]}"
+      PID[$variant]=$APP_PID; READY[$variant]=$READY_S
+      STARTUP[$variant]=$(grep -o 'Started PingApplication in [0-9.]* seconds' "$OUT/$stack-$variant.log" | grep -o '[0-9.]*' | head -1)
       : >"$OUT/$stack-$variant.windows"
-      # One line per 5 s warm-up window: seconds, req/s, CPU µs per request, of which JIT, of which GC threads.
-      for w in $(seq 5 5 "$WARMUP"); do
-        mark "$APP_PID"
-        taskset -c 1 wrk -t1 -c16 -d5s "http://127.0.0.1:$PORT/api/ping" >"$OUT/window.wrk"
-        echo "$w $(rps_of "$OUT/window.wrk") $(since_mark "$APP_PID" "$OUT/window.wrk")" >>"$OUT/$stack-$variant.windows"
+    done
+    # One line per 5 s warm-up window: seconds, req/s, CPU µs per request, of which JIT, of which GC threads.
+    for w in $(seq 5 5 "$WARMUP"); do
+      for variant in $VARIANTS; do
+        mark "${PID[$variant]}"
+        taskset -c 1 wrk -t1 -c16 -d5s "http://127.0.0.1:${PORT_OF[$variant]}/api/ping" >"$OUT/window.wrk"
+        echo "$w $(rps_of "$OUT/window.wrk") $(since_mark "${PID[$variant]}" "$OUT/window.wrk")" >>"$OUT/$stack-$variant.windows"
       done
-      sleep 2
-      before=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
-      mark "$APP_PID"
-      taskset -c 1 wrk -t1 -c16 -d"${MEASURE}s" --latency "http://127.0.0.1:$PORT/api/ping" >"$OUT/$stack-$variant.wrk"
-      read -r cpu jit gc <<<"$(since_mark "$APP_PID" "$OUT/$stack-$variant.wrk")"
-      sleep 3 # JFR ends its recording
-      stop_app
+    done
+    for variant in $VARIANTS; do
+      BEFORE_LINES[$variant]=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
+      : >"$OUT/$stack-$variant.measured"; : >"$OUT/$stack-$variant.ranges"
+    done
+    # One line per 5 s measured window: req/s, p50 ms, p99 ms, CPU, JIT and GC µs per request,
+    # requests; and its start and end time of day, for the allocation samples.
+    for _ in $(seq 5 5 "$MEASURE"); do
+      for variant in $VARIANTS; do
+        from=$(date '+%T.%3N')
+        mark "${PID[$variant]}"
+        taskset -c 1 wrk -t1 -c16 -d5s --latency "http://127.0.0.1:${PORT_OF[$variant]}/api/ping" >"$OUT/window.wrk"
+        echo "$(rps_of "$OUT/window.wrk") $(latency_ms "$OUT/window.wrk" 50%) $(latency_ms "$OUT/window.wrk" 99%)" \
+          "$(since_mark "${PID[$variant]}" "$OUT/window.wrk") $(awk '/requests in/ {print $1}' "$OUT/window.wrk")" \
+          >>"$OUT/$stack-$variant.measured"
+        echo "$from $(date '+%T.%3N')" >>"$OUT/$stack-$variant.ranges"
+      done
+    done
+    for variant in $VARIANTS; do kill "${PID[$variant]}"; done
+    for variant in $VARIANTS; do wait "${PID[$variant]}" 2>/dev/null || true; done # each writes its recording at exit
+    for variant in $VARIANTS; do
+      measured="$OUT/$stack-$variant.measured"
       after=$(grep -c 'Handled request' "$OUT/$stack-$variant.log" || true)
-      rps=$(rps_of "$OUT/$stack-$variant.wrk")
-      p50=$(awk '$1=="50%" {print $2}' "$OUT/$stack-$variant.wrk")
-      p99=$(awk '$1=="99%" {print $2}' "$OUT/$stack-$variant.wrk")
-      requests=$(awk '/requests in/ {print $1}' "$OUT/$stack-$variant.wrk")
+      column_median() { awk -v c="$1" '{print $c}' "$measured" | median; }
+      rps=$(column_median 1); p50=$(column_median 2); p99=$(column_median 3)
+      cpu=$(column_median 4); jit=$(column_median 5); gc=$(column_median 6)
+      requests=$(awk '{n += $7} END {print n}' "$measured")
+      # The allocation samples inside the measured windows ('startTime = 19:01:40.123', local
+      # time of day like the ranges; a window across midnight wraps).
       alloc=$(jfr print --events jdk.ObjectAllocationSample "$OUT/$stack-$variant.jfr" 2>/dev/null \
-        | awk -v n="$requests" '/weight = / {v=$3; u=$4; m=(u ~ /kB/)?1024:(u ~ /MB/)?1048576:(u ~ /GB/)?1073741824:1; s+=v*m} END {printf "%.1f", s / 1024 / n}')
+        | awk -v n="$requests" '
+          NR == FNR {from[FNR] = $1; to[FNR] = $2; windows = FNR; next}
+          /startTime = / {t = $3; inside = 0
+            for (k = 1; k <= windows; k++) if ((from[k] <= to[k]) ? (t >= from[k] && t <= to[k]) : (t >= from[k] || t <= to[k])) inside = 1}
+          /weight = / && inside {v=$3; u=$4; m=(u ~ /kB/)?1024:(u ~ /MB/)?1048576:(u ~ /GB/)?1073741824:1; s+=v*m}
+          END {printf "%.1f", s / 1024 / n}' "$OUT/$stack-$variant.ranges" -)
       t90=$(awk -v steady="$rps" '$2 >= 0.9 * steady {print $1; exit}' "$OUT/$stack-$variant.windows")
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$stack" "$variant" "$rps" "$p50" "$p99" \
-        "$cpu" "$jit" "$gc" "$alloc" "$startup" "$READY_S" "${t90:->$WARMUP}" "$((after - before))" "$requests" | tee -a "$OUT/results.tsv"
+        "$cpu" "$jit" "$gc" "$alloc" "${STARTUP[$variant]}" "${READY[$variant]}" "${t90:->$WARMUP}" \
+        "$((after - BEFORE_LINES[$variant]))" "$requests" | tee -a "$OUT/results.tsv"
     done
   done
 done
