@@ -26,7 +26,7 @@
 # them), then the measured seconds in windows, each with its own CPU time per request from
 # /proc/<pid>/stat and its own latency percentiles; results.tsv gives the median of a
 # variant's measured windows, and the allocation per request from the allocation samples of a
-# JFR recording (benchmarks/load/allocation.jfc, from JVM start to exit) that fall in them.
+# JFR recording (benchmarks/load/recording.jfc, from JVM start to exit) that fall in them.
 # An app waiting for its turn is idle; its own CPU time is not counted in anyone's. Compare
 # ratios within one run.
 # Usage: benchmarks/load/ab.sh [rounds] [warmup-seconds] [measure-seconds] [stacks] [variants]
@@ -109,7 +109,7 @@ start_app() { # stack variant port
   esac
   local port=$3
   START_NS=$(date +%s%N)
-  taskset -c 0 java "${jvm[@]}" -XX:StartFlightRecording=settings="$PWD/benchmarks/load/allocation.jfc",dumponexit=true,filename="$OUT/$stack-$variant.jfr" \
+  taskset -c 0 java "${jvm[@]}" -XX:StartFlightRecording=settings="$PWD/benchmarks/load/recording.jfc",dumponexit=true,filename="$OUT/$stack-$variant.jfr" \
     -cp "$cp" dev.aisd.observability.benchmarks.load.PingApplication \
     --server.port="$port" --spring.application.name=ping "${args[@]}" >"$OUT/$stack-$variant.log" 2>&1 &
   APP_PID=$!

@@ -6,17 +6,31 @@ Usage: benchmarks/load/jfr-breakdown.py benchmarks/target/load/mvc-full.jfr
 Prints the share of the CPU per thread group (jdk.ThreadCPULoad averaged per thread) and,
 for the request threads (Tomcat exec threads, Reactor Netty event loops), the share of
 execution samples that pass through each library (inclusive) and the top leaf packages.
+Where ab.sh left the variant's measured windows beside the recording (mvc-full.ranges), only
+the events inside them count, not those of the warm-up.
 """
 import collections
+import datetime
 import json
+import os
 import subprocess
 import sys
 
 f = sys.argv[1]
+ranges_file = f[:-len('.jfr')] + '.ranges'
+# Measured windows as local times of day, 'HH:MM:SS.mmm', as ab.sh writes them.
+ranges = [tuple(line.split()) for line in open(ranges_file)] if os.path.exists(ranges_file) else None
+
+def measured(e):
+    if ranges is None: return True
+    s = e['values']['startTime']  # UTC, e.g. 2026-12-02T19:35:13.272190204Z
+    t = datetime.datetime.strptime(s[:19], '%Y-%m-%dT%H:%M:%S').replace(tzinfo=datetime.timezone.utc)
+    t = t.astimezone().strftime('%H:%M:%S') + s[19:23]
+    return any((a <= t <= b) if a <= b else (t >= a or t <= b) for a, b in ranges)
 
 def events(name, depth=64):
     out=subprocess.run(['jfr','print','--json','--stack-depth',str(depth),'--events',name,f],capture_output=True,text=True).stdout
-    return json.loads(out)['recording']['events']
+    return [e for e in json.loads(out)['recording']['events'] if measured(e)]
 def group(t):
     t=t or '?'
     if 'exec' in t or 'reactor-http-epoll' in t or 'reactor-http-nio' in t: return 'request threads'
@@ -33,6 +47,8 @@ for e in events('jdk.ThreadCPULoad',1):
 grp=collections.Counter()
 for t,vals in load.items(): grp[group(t)]+=sum(vals)/len(vals)
 tot=sum(grp.values())
+if not tot:
+    sys.exit('%s holds no jdk.ThreadCPULoad events in the measured windows: record with benchmarks/load/recording.jfc' % f)
 print('per-thread CPU share (jdk.ThreadCPULoad, averaged):')
 for k,v in grp.most_common(): print('  %-26s %5.1f%%'%(k,100*v/tot))
 # execution samples of request threads by inclusive library
@@ -52,6 +68,8 @@ for e in events('jdk.ExecutionSample'):
     # self frame package
     leaf=fr[0] if fr else '?'
     top['/'.join(leaf.split('/')[:3])]+=1
+if not n:
+    sys.exit('%s holds no jdk.ExecutionSample events of request threads in the measured windows' % f)
 print('request-thread execution samples: %d'%n)
 for k,v in inc.most_common(): print('  %-30s %5.1f%% (inclusive)'%(k,100*v/n))
 print('  top leaf packages:', ', '.join('%s %.1f%%'%(k,100*v/n) for k,v in top.most_common(8)))
