@@ -108,32 +108,17 @@ class LoggingDefaultsTests {
 	void postProcessWhenBothStacksPresentAndPropertyChoosesReactiveThenAutomaticContextPropagation() {
 		// Deduced from a class path with Spring MVC on it; Spring Boot binds the property
 		// to the application only after the post-processors have run.
-		this.application.setWebApplicationType(WebApplicationType.SERVLET);
-		this.environment.setProperty("spring.main.web-application-type", "reactive");
-
-		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
-
-		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
+		assertThat(contextPropagation(WebApplicationType.SERVLET, "reactive")).isEqualTo("auto");
 	}
 
 	@Test
 	void postProcessWhenReactiveDeducedAndPropertyChoosesServletThenContextPropagationLeftAlone() {
-		this.application.setWebApplicationType(WebApplicationType.REACTIVE);
-		this.environment.setProperty("spring.main.web-application-type", "servlet");
-
-		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
-
-		assertThat(this.environment.containsProperty("spring.reactor.context-propagation")).isFalse();
+		assertThat(contextPropagation(WebApplicationType.REACTIVE, "servlet")).isNull();
 	}
 
 	@Test
 	void postProcessWhenWebApplicationTypeIsNoTypeThenDeducedTypeCountsAndBootReportsIt() {
-		this.application.setWebApplicationType(WebApplicationType.REACTIVE);
-		this.environment.setProperty("spring.main.web-application-type", "webflux");
-
-		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
-
-		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
+		assertThat(contextPropagation(WebApplicationType.REACTIVE, "webflux")).isEqualTo("auto");
 	}
 
 	@Test
@@ -143,6 +128,13 @@ class LoggingDefaultsTests {
 		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 
 		assertThat(this.environment.containsProperty("spring.reactor.context-propagation")).isFalse();
+	}
+
+	private String contextPropagation(WebApplicationType deduced, String webApplicationType) {
+		this.application.setWebApplicationType(deduced);
+		this.environment.setProperty("spring.main.web-application-type", webApplicationType);
+		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
+		return this.environment.getProperty("spring.reactor.context-propagation");
 	}
 
 }
