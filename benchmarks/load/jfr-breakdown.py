@@ -6,7 +6,7 @@ Usage: benchmarks/load/jfr-breakdown.py benchmarks/target/load/mvc-full.jfr
 Prints the share of the CPU per thread group (jdk.ThreadCPULoad averaged per thread) and,
 for the request threads (Tomcat exec threads, Reactor Netty event loops), the share of
 execution samples that pass through each library and each of our methods (inclusive) and
-the top leaf packages.
+the top leaf packages and methods (self).
 Where ab.sh left the variant's measured windows beside the recording (mvc-full.ranges), only
 the events inside them count, not those of the warm-up.
 """
@@ -56,7 +56,7 @@ for k,v in grp.most_common(): print('  %-26s %5.1f%%'%(k,100*v/tot))
 keys=[('ours (dev.aisd)','dev/aisd/'),('logging (logback/logstash)','ch/qos/logback/'),('logging (logback/logstash)','net/logstash/'),
       ('Micrometer core/Prometheus','io/micrometer/core/'),('Micrometer core/Prometheus','io/prometheus/'),('Micrometer tracing bridge','io/micrometer/tracing/'),
       ('OpenTelemetry','io/opentelemetry/'),('Micrometer observation','io/micrometer/observation/'),('Reactor context propagation','io/micrometer/context/')]
-n=0; inc=collections.Counter(); top=collections.Counter(); ours=collections.Counter()
+n=0; inc=collections.Counter(); top=collections.Counter(); ours=collections.Counter(); leaves=collections.Counter()
 # Reactor's and Netty's stacks are deep: 256 frames keep the filters near the bottom.
 for e in events('jdk.ExecutionSample', 256):
     v=e['values']; t=v['sampledThread']['javaName']
@@ -73,9 +73,11 @@ for e in events('jdk.ExecutionSample', 256):
     # self frame package
     leaf=fr[0] if fr else '?'
     top['/'.join(leaf.split('/')[:3])]+=1
+    if frames: leaves[fr[0].split('/')[-1]+'.'+frames[0]['method']['name']]+=1
 if not n:
     sys.exit('%s holds no jdk.ExecutionSample events of request threads in the measured windows' % f)
 print('request-thread execution samples: %d'%n)
 for k,v in inc.most_common(): print('  %-30s %5.1f%% (inclusive)'%(k,100*v/n))
 print('  our methods (inclusive):', ', '.join('%s %.1f%%'%(k,100*v/n) for k,v in ours.most_common(12)))
 print('  top leaf packages:', ', '.join('%s %.1f%%'%(k,100*v/n) for k,v in top.most_common(8)))
+print('  top leaf methods:', ', '.join('%s %.1f%%'%(k,100*v/n) for k,v in leaves.most_common(15)))
