@@ -30,7 +30,10 @@ def measured(e):
     return any((a <= t <= b) if a <= b else (t >= a or t <= b) for a, b in ranges)
 
 def events(name, depth=64):
-    out=subprocess.run(['jfr','print','--json','--stack-depth',str(depth),'--events',name,f],capture_output=True,text=True).stdout
+    run=subprocess.run(['jfr','print','--json','--stack-depth',str(depth),'--events',name,f],capture_output=True,text=True)
+    if run.returncode != 0:
+        sys.exit('jfr print cannot read %s: %s' % (f, (run.stderr or run.stdout).strip()))
+    out=run.stdout
     return [e for e in json.loads(out)['recording']['events'] if measured(e)]
 def group(t):
     t=t or '?'
@@ -70,10 +73,10 @@ for e in events('jdk.ExecutionSample', 256):
     for label,pre in keys:
         if label in seen: continue
         if any(x.startswith(pre) for x in fr): seen.add(label); inc[label]+=1
-    # self frame package
-    leaf=fr[0] if fr else '?'
-    top['/'.join(leaf.split('/')[:3])]+=1
-    if frames: leaves[fr[0].split('/')[-1]+'.'+frames[0]['method']['name']]+=1
+    # self frame: its package and its method
+    if frames:
+        top['/'.join(fr[0].split('/')[:3])]+=1
+        leaves[fr[0].split('/')[-1]+'.'+frames[0]['method']['name']]+=1
 if not n:
     sys.exit('%s holds no jdk.ExecutionSample events of request threads in the measured windows' % f)
 print('request-thread execution samples: %d'%n)
