@@ -49,9 +49,9 @@ public final class ReactiveServerSpanAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReactiveServerSpanFilter observabilityReactiveServerSpanFilter(Tracer tracer, Propagator propagator,
 			ObjectProvider<OpsTrafficObservationPredicate> opsTraffic,
-			ObjectProvider<CompletedRequestListener> listeners) {
+			ObjectProvider<CompletedRequestListener> listeners, ObjectProvider<RequestIdWebFilter> requestIds) {
 		return new ReactiveServerSpanFilter(tracer, propagator, opsTraffic.getIfAvailable(),
-				listeners.orderedStream().toList());
+				listeners.orderedStream().toList(), requestIds.getIfUnique());
 	}
 
 	// HttpWebHandlerAdapter observes every request with the registry it is given; the

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import dev.aisd.observability.tracing.internal.HttpServerSpanTags;
 import dev.aisd.observability.web.internal.OpsTrafficObservationPredicate;
 import dev.aisd.observability.web.internal.RequestFields;
+import dev.aisd.observability.web.internal.RequestIdThreadLocalAccessor;
 import dev.aisd.observability.web.internal.ServerSpanThreadLocalAccessor;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -61,6 +62,8 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 
 	private final ServerSpanFilterSupport support;
 
+	private final RequestIdWebFilter requestIds;
+
 	/**
 	 * Create a filter.
 	 * @param tracer the tracer that starts the server spans
@@ -71,7 +74,27 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 	 */
 	public ReactiveServerSpanFilter(Tracer tracer, Propagator propagator, OpsTrafficObservationPredicate opsTraffic,
 			List<CompletedRequestListener> listeners) {
+		this(tracer, propagator, opsTraffic, listeners, null);
+	}
+
+	/**
+	 * Create a filter that also assigns the request id of each recorded request, on
+	 * behalf of the given request id filter, and writes it into the Reactor context
+	 * together with the span: one context write per request instead of two. With
+	 * automatic context propagation every context write is an operator that sets and
+	 * restores all thread locals on each of its signals.
+	 * @param tracer the tracer that starts the server spans
+	 * @param propagator the propagator that reads the incoming trace context
+	 * @param opsTraffic what counts as operational traffic, or {@code null} to record
+	 * every request
+	 * @param listeners the listeners of finished requests, in order
+	 * @param requestIds the request id filter of the same chain, or {@code null} to
+	 * leave the request id to it alone
+	 */
+	public ReactiveServerSpanFilter(Tracer tracer, Propagator propagator, OpsTrafficObservationPredicate opsTraffic,
+			List<CompletedRequestListener> listeners, RequestIdWebFilter requestIds) {
 		this.support = new ServerSpanFilterSupport(tracer, propagator, opsTraffic, listeners);
+		this.requestIds = requestIds;
 	}
 
 	@Override
@@ -89,10 +112,11 @@ public class ReactiveServerSpanFilter implements WebFilter, Ordered {
 		Span span = this.support.start(request.getHeaders(), HEADERS);
 		exchange.getAttributes().put(SERVER_SPAN_ATTRIBUTE, span);
 		ServerRequest state = new ServerRequest(exchange, span, System.nanoTime());
-		return chain.filter(exchange)
-			.onErrorResume(state)
-			.doFinally(state)
-			.contextWrite(Context.of(ServerSpanThreadLocalAccessor.KEY, state));
+		Context context = (this.requestIds != null)
+				? Context.of(ServerSpanThreadLocalAccessor.KEY, state, RequestIdThreadLocalAccessor.KEY,
+						this.requestIds.assign(exchange))
+				: Context.of(ServerSpanThreadLocalAccessor.KEY, state);
+		return chain.filter(exchange).onErrorResume(state).doFinally(state).contextWrite(context);
 	}
 
 	/**

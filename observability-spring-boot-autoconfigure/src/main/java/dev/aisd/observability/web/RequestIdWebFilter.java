@@ -58,10 +58,13 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String requestId = RequestIds.acceptOrGenerate(exchange.getRequest().getHeaders().getFirst(this.header));
-		exchange.getAttributes().put(RequestAttributes.REQUEST_ID, requestId);
+		// Assigned already by the server span filter, which wrote it into the Reactor
+		// context together with its span: one context write instead of two, and every
+		// context write is one more operator that sets and restores the thread locals
+		// on each of its signals.
+		boolean assigned = exchange.getAttributes().containsKey(RequestAttributes.REQUEST_ID);
+		String requestId = assigned ? exchange.getAttribute(RequestAttributes.REQUEST_ID) : assign(exchange);
 		HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
-		responseHeaders.set(this.header, requestId);
 		if (this.traceHeaders) {
 			// The server span filter runs first, and HttpWebHandlerAdapter starts the
 			// request's observation before it subscribes to the filter chain, so the
@@ -76,7 +79,21 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 				responseHeaders.set(TraceIds.SPAN_ID_HEADER, ids.spanId());
 			}
 		}
-		return chain.filter(exchange).contextWrite(Context.of(RequestIdThreadLocalAccessor.KEY, requestId));
+		Mono<Void> filtered = chain.filter(exchange);
+		return assigned ? filtered : filtered.contextWrite(Context.of(RequestIdThreadLocalAccessor.KEY, requestId));
+	}
+
+	/**
+	 * Give the exchange its request id: store it in the {@link RequestAttributes#REQUEST_ID}
+	 * attribute and echo it on the response.
+	 * @param exchange the exchange
+	 * @return the request id
+	 */
+	String assign(ServerWebExchange exchange) {
+		String requestId = RequestIds.acceptOrGenerate(exchange.getRequest().getHeaders().getFirst(this.header));
+		exchange.getAttributes().put(RequestAttributes.REQUEST_ID, requestId);
+		exchange.getResponse().getHeaders().set(this.header, requestId);
+		return requestId;
 	}
 
 }

@@ -36,6 +36,24 @@ class RequestIdWebFilterTests {
 		assertThat((String) exchange.getAttribute(RequestAttributes.REQUEST_ID)).isEqualTo("abc-123");
 	}
 
+	@Test
+	void filterWhenAssignedByServerSpanFilterThenKeptAndNotWrittenAgain() {
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/items/1").header("X-Request-ID", "abc-123"));
+		// What the server span filter does before it writes the id into the context with its span.
+		assertThat(this.filter.assign(exchange)).isEqualTo("abc-123");
+		AtomicReference<Boolean> writtenAgain = new AtomicReference<>();
+
+		this.filter.filter(exchange, (ex) -> Mono.deferContextual((context) -> {
+			writtenAgain.set(context.hasKey(RequestIdThreadLocalAccessor.KEY));
+			return Mono.empty();
+		})).block();
+
+		assertThat(writtenAgain.get()).isFalse();
+		assertThat(exchange.getResponse().getHeaders().get("X-Request-ID")).containsExactly("abc-123");
+		assertThat((String) exchange.getAttribute(RequestAttributes.REQUEST_ID)).isEqualTo("abc-123");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "a b", "<script>alert(1)</script>", "caf\u00e9", "a\r\nX-Injected: 1", "a\"b",
 			"a\\b" })
