@@ -2,13 +2,14 @@ package dev.aisd.observability.web;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.util.ClassUtils;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
@@ -22,19 +23,18 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  *
  * @since 0.1.0
  */
-public class ContainerClientErrorFilter extends OncePerRequestFilter {
+public class ContainerClientErrorFilter extends HttpFilter {
 
 	private static final boolean TOMCAT_PRESENT = ClassUtils.isPresent(
 			"org.apache.tomcat.util.http.InvalidParameterException", ContainerClientErrorFilter.class.getClassLoader());
 
 	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return false;
-	}
-
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			chain.doFilter(request, response);
+			return;
+		}
 		try {
 			chain.doFilter(request, response);
 		}

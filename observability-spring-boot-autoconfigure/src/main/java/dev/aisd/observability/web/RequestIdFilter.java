@@ -6,12 +6,12 @@ import dev.aisd.observability.web.internal.RequestIdThreadLocalAccessor;
 import dev.aisd.observability.web.internal.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
 import org.springframework.util.Assert;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Servlet filter that gives every request a request id: the client's value of the
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * @since 0.1.0
  */
-public class RequestIdFilter extends OncePerRequestFilter {
+public class RequestIdFilter extends HttpFilter {
 
 	private final String header;
 
@@ -37,17 +37,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return false;
-	}
-
-	@Override
-	protected boolean shouldNotFilterErrorDispatch() {
-		return false;
-	}
-
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		// An async or error dispatch of the same request keeps the id chosen first.
 		Object existing = request.getAttribute(RequestAttributes.REQUEST_ID);

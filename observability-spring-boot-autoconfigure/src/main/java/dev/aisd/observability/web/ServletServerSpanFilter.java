@@ -12,13 +12,14 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.HandlerMapping;
  *
  * @since 0.1.0
  */
-public class ServletServerSpanFilter extends OncePerRequestFilter {
+public class ServletServerSpanFilter extends HttpFilter {
 
 	/** Request attribute holding the server span of the request, an {@link io.micrometer.tracing.Span}. */
 	public static final String SERVER_SPAN_ATTRIBUTE = ServletServerSpanFilter.class.getName() + ".span";
@@ -62,17 +63,17 @@ public class ServletServerSpanFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return false;
-	}
-
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			// The request's span has finished with the status the error dispatch writes.
+			chain.doFilter(request, response);
+			return;
+		}
 		ServerRequest exchange = (ServerRequest) request.getAttribute(SERVER_SPAN_STATE);
 		if (exchange == null) {
 			OpsTrafficObservationPredicate opsTraffic = this.support.opsTraffic();
-			if (isAsyncDispatch(request) || (opsTraffic != null && opsTraffic.isOps(request))) {
+			if ((request.getDispatcherType() == DispatcherType.ASYNC) || (opsTraffic != null && opsTraffic.isOps(request))) {
 				chain.doFilter(request, response);
 				return;
 			}
@@ -95,7 +96,7 @@ public class ServletServerSpanFilter extends OncePerRequestFilter {
 					request.setAttribute(SERVER_SPAN_STATE, exchange);
 					request.getAsyncContext().addListener(exchange);
 				}
-				else if (!isAsyncDispatch(request)) {
+				else if (!(request.getDispatcherType() == DispatcherType.ASYNC)) {
 					// Still in the span's scope: the listeners record with the span current.
 					exchange.finish(false);
 				}

@@ -5,10 +5,10 @@ import java.io.IOException;
 import dev.aisd.observability.web.internal.TraceIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
@@ -18,20 +18,10 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  *
  * @since 0.1.0
  */
-public class TraceResponseHeadersFilter extends OncePerRequestFilter {
+public class TraceResponseHeadersFilter extends HttpFilter {
 
 	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return false;
-	}
-
-	@Override
-	protected boolean shouldNotFilterErrorDispatch() {
-		return false;
-	}
-
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!response.isCommitted() && !response.containsHeader(TraceIds.TRACE_ID_HEADER)) {
 			TraceIds ids = TraceIds.ofSpan(request.getAttribute(ServletServerSpanFilter.SERVER_SPAN_ATTRIBUTE));
