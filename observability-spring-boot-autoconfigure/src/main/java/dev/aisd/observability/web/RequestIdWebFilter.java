@@ -62,9 +62,8 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 		// context together with its span: one context write instead of two, and every
 		// context write is one more operator that sets and restores the thread locals
 		// on each of its signals.
-		boolean assigned = exchange.getAttributes().containsKey(RequestAttributes.REQUEST_ID);
-		String requestId = assigned ? exchange.getAttribute(RequestAttributes.REQUEST_ID) : assign(exchange);
-		HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
+		String assigned = exchange.getAttribute(RequestAttributes.REQUEST_ID);
+		String requestId = (assigned != null) ? assigned : assign(exchange);
 		if (this.traceHeaders) {
 			// The server span filter runs first, and HttpWebHandlerAdapter starts the
 			// request's observation before it subscribes to the filter chain, so the
@@ -75,12 +74,13 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 						exchange.getAttributes().get(ServerRequestObservationContext.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE));
 			}
 			if (ids != null) {
+				HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
 				responseHeaders.set(TraceIds.TRACE_ID_HEADER, ids.traceId());
 				responseHeaders.set(TraceIds.SPAN_ID_HEADER, ids.spanId());
 			}
 		}
 		Mono<Void> filtered = chain.filter(exchange);
-		return assigned ? filtered : filtered.contextWrite(Context.of(RequestIdThreadLocalAccessor.KEY, requestId));
+		return (assigned != null) ? filtered : filtered.contextWrite(Context.of(RequestIdThreadLocalAccessor.KEY, requestId));
 	}
 
 	/**

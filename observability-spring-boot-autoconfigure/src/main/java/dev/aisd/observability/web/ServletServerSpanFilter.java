@@ -65,15 +65,17 @@ public class ServletServerSpanFilter extends HttpFilter {
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getDispatcherType() == DispatcherType.ERROR) {
+		DispatcherType dispatch = request.getDispatcherType();
+		if (dispatch == DispatcherType.ERROR) {
 			// The request's span has finished with the status the error dispatch writes.
 			chain.doFilter(request, response);
 			return;
 		}
+		boolean asyncDispatch = dispatch == DispatcherType.ASYNC;
 		ServerRequest exchange = (ServerRequest) request.getAttribute(SERVER_SPAN_STATE);
 		if (exchange == null) {
 			OpsTrafficObservationPredicate opsTraffic = this.support.opsTraffic();
-			if ((request.getDispatcherType() == DispatcherType.ASYNC) || (opsTraffic != null && opsTraffic.isOps(request))) {
+			if (asyncDispatch || (opsTraffic != null && opsTraffic.isOps(request))) {
 				chain.doFilter(request, response);
 				return;
 			}
@@ -96,7 +98,7 @@ public class ServletServerSpanFilter extends HttpFilter {
 					request.setAttribute(SERVER_SPAN_STATE, exchange);
 					request.getAsyncContext().addListener(exchange);
 				}
-				else if (!(request.getDispatcherType() == DispatcherType.ASYNC)) {
+				else if (!asyncDispatch) {
 					// Still in the span's scope: the listeners record with the span current.
 					exchange.finish(false);
 				}
