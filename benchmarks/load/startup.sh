@@ -14,7 +14,9 @@
 #        STEPS=5 benchmarks/load/startup.sh 0 webflux "bare full"   (breakdowns only)
 # Variants: bare, full (the starter's defaults), full-sender (the same with
 # management.tracing.export.zipkin.enabled=false set by the user, which keeps Spring Boot's Zipkin
-# sender auto-configuration: the starter's startup before that was filtered out by default).
+# sender auto-configuration: the starter's startup before that was filtered out by default),
+# full-jmx (the same with Spring Boot's own Tomcat metrics binder, which creates the platform
+# MBean server: the starter's startup before its session-metrics binder replaced Boot's).
 # BUILD=0 skips the build of the benchmarks module.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,6 +42,7 @@ args_of() { # variant -> class path and arguments, in CP and ARGS
     bare) CP=$BARE_CP ;;
     full) ;;
     full-sender) ARGS+=(--management.tracing.export.zipkin.enabled=false) ;;
+    full-jmx) ARGS+=(--spring.autoconfigure.exclude=dev.aisd.observability.metrics.TomcatSessionMetricsAutoConfiguration) ;;
     *) echo "unknown variant $1" >&2; exit 1 ;;
   esac
 }
