@@ -11,6 +11,9 @@
 #   full-wake 'full' with the access-log writer woken by every line
 #             (observability.logging.async.flush-interval=0, the Disruptor's liteBlocking
 #             strategy): what the starter did before the writer slept between batches
+#   no-access-mgmt, full-mgmt
+#             'no-access' and 'full' with management.server.port set: Actuator's handler mappings
+#             and the starter's endpoints on their own port, off the application port's requests
 #   full-before, no-access-before
 #             'full' and 'no-access' built from an earlier checkout of the project, for a
 #             before/after comparison in the same run: set BEFORE to the root of that checkout
@@ -95,6 +98,13 @@ start_app() { # stack variant port
   local kind=$variant
   # A '-limited' suffix (full-limited, no-access-limited) runs that variant with Reactor's context propagation 'limited'.
   [[ $kind == *-limited ]] && { args+=(--spring.reactor.context-propagation=limited); kind=${kind%-limited}; }
+  # A '-mgmt' suffix (no-access-mgmt, full-mgmt) puts the management server on its own port, and with it
+  # Actuator's handler mappings and the starter's endpoint routes, which the application port's requests then skip.
+  if [[ $kind == *-mgmt ]]; then
+    args+=(--management.server.port=$(($3 + 1000))); kind=${kind%-mgmt}
+    # The class path holds Tomcat beside Netty; a reactive management context must not get both factories.
+    [[ $stack == webflux ]] && args+=(--spring.autoconfigure.exclude=org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration)
+  fi
   if [[ $kind == *-before ]]; then cp=$BEFORE_CP; kind=${kind%-before}; fi
   case $kind in
     bare) cp=$BARE_CP ;;
@@ -117,6 +127,14 @@ start_app() { # stack variant port
     curl -sf "http://127.0.0.1:$port/api/ping" >/dev/null 2>&1 && break
     sleep 0.1
   done
+  # With a management port of its own the application port answers before the management
+  # context has started and Spring Boot has logged its "Started" line.
+  for _ in $(seq 1 600); do
+    grep -q 'Started PingApplication in' "$OUT/$stack-$variant.log" && break
+    sleep 0.1
+  done
+  grep -q 'Started PingApplication in' "$OUT/$stack-$variant.log" \
+    || { echo "$stack $variant did not start:" >&2; tail -n 20 "$OUT/$stack-$variant.log" >&2; exit 1; }
   READY_S=$(awk -v a="$START_NS" -v b="$(date +%s%N)" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
 }
 
