@@ -127,6 +127,7 @@ start_app() { # stack variant port
     curl -sf "http://127.0.0.1:$port/api/ping" >/dev/null 2>&1 && break
     sleep 0.1
   done
+  READY_S=$(awk -v a="$START_NS" -v b="$(date +%s%N)" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
   # With a management port of its own the application port answers before the management
   # context has started and Spring Boot has logged its "Started" line.
   for _ in $(seq 1 600); do
@@ -135,7 +136,6 @@ start_app() { # stack variant port
   done
   grep -q 'Started PingApplication in' "$OUT/$stack-$variant.log" \
     || { echo "$stack $variant did not start:" >&2; tail -n 20 "$OUT/$stack-$variant.log" >&2; exit 1; }
-  READY_S=$(awk -v a="$START_NS" -v b="$(date +%s%N)" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
 }
 
 rps_of() { awk '/Requests\/sec/ {print $2}' "$1"; }
